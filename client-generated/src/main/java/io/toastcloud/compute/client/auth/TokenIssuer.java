@@ -1,0 +1,7 @@
+package io.toastcloud.compute.client.auth;
+
+/** Issues a new token (one {@code issueToken} call). */
+@FunctionalInterface
+public interface TokenIssuer {
+    IssuedToken issue();
+}

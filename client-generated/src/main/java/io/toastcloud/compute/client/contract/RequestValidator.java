@@ -1,0 +1,140 @@
+package io.toastcloud.compute.client.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi30;
+import io.toastcloud.compute.client.error.Violation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a request against the contract before it is sent: every schema keyword of its
+ * parameters and body (with an OpenAPI 3.0 JSON Schema validator, networknt), and then the
+ * cross-field {@code x-rules} that JSON Schema cannot say. Reports every violation, each
+ * naming the field and the rule, never the value.
+ */
+public final class RequestValidator {
+    private final Contract contract;
+    private final JsonSchemaFactory factory;
+    private final SchemaValidatorsConfig config;
+    private final Map<String, JsonSchema> bodySchemas = new ConcurrentHashMap<>();
+    private final Map<JsonNode, JsonSchema> parameterSchemas = new ConcurrentHashMap<>();
+
+    public RequestValidator(Contract contract) {
+        this.contract = contract;
+        this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, builder -> builder
+                .metaSchema(OpenApi30.getInstance())
+                .defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+        this.config = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(com.networknt.schema.PathType.JSON_PATH)
+                .build();
+    }
+
+    /**
+     * @param operation the operation being called
+     * @param parameters values of path and query parameters by name (absent or null when not given)
+     * @param body the request body as a JSON tree, or null when there is none
+     */
+    public List<Violation> validate(OperationInfo operation, Map<String, ?> parameters, JsonNode body) {
+        List<Violation> violations = new ArrayList<>();
+        for (ParameterInfo p : operation.parameters()) {
+            Object value = parameters.get(p.name());
+            if (value == null) {
+                if (p.required()) {
+                    violations.add(new Violation(p.name(), "required", "is a required " + p.in() + " parameter"));
+                }
+                continue;
+            }
+            JsonSchema schema = parameterSchemas.computeIfAbsent(p.schema(), s -> factory.getSchema(s, config));
+            for (ValidationMessage m : schema.validate(TextNode.valueOf(String.valueOf(value)))) {
+                violations.add(new Violation(p.name(), m.getType(), describe(m)));
+            }
+        }
+        operation.requestSchemaName().ifPresent(name -> {
+            if (body == null || body.isNull() || body.isMissingNode()) {
+                violations.add(new Violation("(body)", "required", "the request body is required"));
+                return;
+            }
+            violations.addAll(validateBody(name, body));
+        });
+        return violations;
+    }
+
+    /** Validates a body against the named component schema, then its {@code x-rules}. */
+    public List<Violation> validateBody(String schemaName, JsonNode body) {
+        JsonSchema schema = bodySchemas.computeIfAbsent(schemaName, n -> factory.getSchema(
+                SchemaLocation.of("classpath:" + Contract.RESOURCE + "#/components/schemas/" + n), config));
+        List<Violation> violations = new ArrayList<>();
+        List<ValidationMessage> messages = new ArrayList<>(schema.validate(body));
+        messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
+        for (ValidationMessage m : messages) {
+            violations.add(new Violation(field(m), m.getType(), describe(m)));
+        }
+        applyRules(contract.schema(schemaName), body, "", violations);
+        return violations;
+    }
+
+    private void applyRules(JsonNode schemaNode, JsonNode value, String path, Collection<Violation> out) {
+        JsonNode schema = contract.resolve(schemaNode);
+        if (value == null || !value.isObject()) {
+            if (value != null && value.isArray() && schema.has("items")) {
+                int i = 0;
+                for (JsonNode item : value) {
+                    applyRules(schema.get("items"), item, path + "[" + i++ + "]", out);
+                }
+            }
+            return;
+        }
+        for (JsonNode rule : schema.path("x-rules")) {
+            CrossFieldRule.check(rule, value, path, out);
+        }
+        schema.path("properties").fields().forEachRemaining(p ->
+                applyRules(p.getValue(), value.get(p.getKey()), join(path, p.getKey()), out));
+        for (JsonNode branch : schema.path("oneOf")) {
+            JsonNode resolved = contract.resolve(branch);
+            JsonNode action = resolved.at("/properties/action/enum/0");
+            if (!action.isMissingNode() && action.equals(value.get("action"))) {
+                applyRules(branch, value, path, out);
+            }
+        }
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** {@code $.instance.name} becomes {@code instance.name}; a missing property is named itself. */
+    private static String field(ValidationMessage m) {
+        String location = m.getInstanceLocation().toString();
+        String field = location.startsWith("$.") ? location.substring(2) : location.equals("$") ? "" : location;
+        if ("required".equals(m.getType()) && m.getProperty() != null) {
+            field = field.isEmpty() ? m.getProperty() : field + "." + m.getProperty();
+        }
+        if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
+            field = field.isEmpty() ? m.getProperty() : field + "." + m.getProperty();
+        }
+        return field.isEmpty() ? "(body)" : field;
+    }
+
+    private static String describe(ValidationMessage m) {
+        String error = m.getError();
+        return error == null ? m.getMessage() : error;
+    }
+
+    /** Names of the rules of one kind this validator understands, for tests and docs. */
+    public static Set<String> supportedRules() {
+        return CrossFieldRule.SUPPORTED;
+    }
+}

@@ -1,0 +1,158 @@
+package io.toastcloud.compute.client.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.InvocationHandlerFactory;
+import feign.Param;
+import feign.QueryMap;
+import feign.Target;
+import io.toastcloud.compute.client.auth.TokenManager;
+import io.toastcloud.compute.client.contract.Contract;
+import io.toastcloud.compute.client.contract.OperationInfo;
+import io.toastcloud.compute.client.contract.RequestValidator;
+import io.toastcloud.compute.client.error.AuthenticationException;
+import io.toastcloud.compute.client.error.RequestValidationException;
+import io.toastcloud.compute.client.error.ToastComputeException;
+import io.toastcloud.compute.client.error.Violation;
+import io.toastcloud.compute.client.waiter.Sleeper;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Wraps every generated API method with what the contract asks of a call:
+ * <ol>
+ *   <li>fills in the client's appkey when the caller passes {@code null};</li>
+ *   <li>validates parameters and body against the contract and refuses a bad request before
+ *       anything is sent ({@link RequestValidationException});</li>
+ *   <li>translates whatever Feign or Jackson throws into this client's typed exceptions, with
+ *       the operation named and secrets cut out ({@link ExceptionTranslator});</li>
+ *   <li>when the service says the token is no longer valid, drops it and sends the call once more
+ *       with a new one;</li>
+ *   <li>retries reads on transient faults as the {@link RetryPolicy} says; never writes.</li>
+ * </ol>
+ */
+public final class ContractInvocationHandlerFactory implements InvocationHandlerFactory {
+    private final InvocationHandlerFactory delegate = new InvocationHandlerFactory.Default();
+    private final Contract contract;
+    private final RequestValidator validator;
+    private final ObjectMapper mapper;
+    private final TokenManager tokens;
+    private final ExceptionTranslator translator;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final String appkey;
+
+    public ContractInvocationHandlerFactory(Contract contract, RequestValidator validator, ObjectMapper mapper,
+            TokenManager tokens, ExceptionTranslator translator, RetryPolicy retryPolicy, Sleeper sleeper, String appkey) {
+        this.contract = contract;
+        this.validator = validator;
+        this.mapper = mapper;
+        this.tokens = tokens;
+        this.translator = translator;
+        this.retryPolicy = retryPolicy;
+        this.sleeper = sleeper;
+        this.appkey = appkey;
+    }
+
+    @Override
+    public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
+        InvocationHandler feign = delegate.create(target, dispatch);
+        return (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return feign.invoke(proxy, method, args);
+            }
+            String operation = Operations.of(method);
+            Optional<OperationInfo> info = contract.operation(operation);
+            Object[] callArgs = withAppkey(method, args);
+            if (info.isPresent()) {
+                validate(info.get(), method, callArgs);
+            }
+            return invokeWithPolicies(feign, proxy, method, callArgs, operation, info.orElse(null));
+        };
+    }
+
+    private Object invokeWithPolicies(InvocationHandler feign, Object proxy, Method method, Object[] args,
+            String operation, OperationInfo info) {
+        boolean reissued = false;
+        int failedAttempts = 0;
+        while (true) {
+            try {
+                return feign.invoke(proxy, method, args);
+            } catch (Throwable thrown) {
+                ToastComputeException failure = translator.translate(operation, thrown);
+                if (!reissued && info != null && info.authenticated() && failure instanceof AuthenticationException auth
+                        && contract.isTokenInvalid(auth.resultCode())) {
+                    tokens.invalidate(AuthTokenInterceptor.lastSent());
+                    reissued = true;
+                    continue;
+                }
+                failedAttempts++;
+                Optional<Duration> delay = retryPolicy.nextDelay(info != null && info.isRead(), failure, failedAttempts);
+                if (delay.isEmpty()) {
+                    throw failure;
+                }
+                pause(delay.get(), operation, failure);
+            }
+        }
+    }
+
+    private void pause(Duration delay, String operation, ToastComputeException failure) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.addSuppressed(new ToastComputeException(operation, "interrupted before retrying", null));
+            throw failure;
+        }
+    }
+
+    private Object[] withAppkey(Method method, Object[] args) {
+        if (args == null || appkey == null) {
+            return args;
+        }
+        Annotation[][] annotations = method.getParameterAnnotations();
+        Object[] copy = null;
+        for (int i = 0; i < args.length; i++) {
+            for (Annotation a : annotations[i]) {
+                if (a instanceof Param p && "appkey".equals(p.value()) && args[i] == null) {
+                    copy = copy == null ? args.clone() : copy;
+                    copy[i] = appkey;
+                }
+            }
+        }
+        return copy == null ? args : copy;
+    }
+
+    private void validate(OperationInfo info, Method method, Object[] args) {
+        Map<String, Object> parameters = new HashMap<>();
+        JsonNode body = null;
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; args != null && i < args.length; i++) {
+            boolean bound = false;
+            for (Annotation a : annotations[i]) {
+                if (a instanceof Param p) {
+                    parameters.put(p.value(), args[i]);
+                    bound = true;
+                } else if (a instanceof QueryMap) {
+                    if (args[i] instanceof Map<?, ?> map) {
+                        map.forEach((k, v) -> parameters.put(String.valueOf(k), v));
+                    }
+                    bound = true;
+                }
+            }
+            if (!bound && args[i] != null) {
+                body = mapper.valueToTree(args[i]);
+            }
+        }
+        List<Violation> violations = validator.validate(info, parameters, body);
+        if (!violations.isEmpty()) {
+            throw new RequestValidationException(info.operationId(), violations);
+        }
+    }
+}

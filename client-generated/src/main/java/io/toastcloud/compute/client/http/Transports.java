@@ -1,0 +1,74 @@
+package io.toastcloud.compute.client.http;
+
+import feign.Client;
+import io.toastcloud.compute.client.Transport;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the {@link feign.Client} for a {@link Transport}, and whatever must be closed with it. */
+public final class Transports {
+    /** Connections kept per host: enough for 32 threads sharing one client without queueing. */
+    static final int MAX_CONNECTIONS = 64;
+
+    private Transports() {
+    }
+
+    /** A transport's Feign client, and how to release its connections. */
+    public record Built(Client client, Closeable closer) {
+    }
+
+    public static Built build(Transport transport, Duration connectTimeout) {
+        return switch (transport) {
+            case APACHE_HC5 -> hc5(connectTimeout);
+            case JDK_URL_CONNECTION -> new Built(new Client.Default(null, null), () -> { });
+            case OKHTTP -> okhttp();
+            case JDK_HTTP_CLIENT -> jdkHttpClient(connectTimeout);
+        };
+    }
+
+    private static Built hc5(Duration connectTimeout) {
+        var connections = org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setConnectionFactory(new QuietHc5Connections())
+                .setDefaultConnectionConfig(org.apache.hc.client5.http.config.ConnectionConfig.custom()
+                        .setConnectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .build())
+                .build();
+        var http = org.apache.hc.client5.http.impl.classic.HttpClients.custom()
+                .setConnectionManager(connections)
+                // Retries are this client's decision (RetryPolicy): only reads, never writes.
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
+        return new Built(new feign.hc5.ApacheHttp5Client(http), http);
+    }
+
+    private static Built okhttp() {
+        requireOnClasspath("feign.okhttp.OkHttpClient", "io.github.openfeign:feign-okhttp");
+        okhttp3.OkHttpClient ok = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+        return new Built(new feign.okhttp.OkHttpClient(ok), () -> {
+            ok.dispatcher().executorService().shutdown();
+            ok.connectionPool().evictAll();
+        });
+    }
+
+    private static Built jdkHttpClient(Duration connectTimeout) {
+        requireOnClasspath("feign.http2client.Http2Client", "io.github.openfeign:feign-java11");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        return new Built(new feign.http2client.Http2Client(http), () -> { });
+    }
+
+    private static void requireOnClasspath(String type, String artifact) {
+        try {
+            Class.forName(type, false, Transports.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("this transport needs " + artifact + " on the classpath", e);
+        }
+    }
+}
