@@ -73,7 +73,10 @@ public final class RequestValidator {
     }
 
     /** Validates a body against the named component schema, then its {@code x-rules}. */
-    public List<Violation> validateBody(String schemaName, JsonNode body) {
+    public List<Violation> validateBody(String schemaName, JsonNode sent) {
+        // A null is validated as an absent field: generated models write unset required fields as
+        // null, and "is required" is the message that helps; an explicit null means "unset" here.
+        JsonNode body = withoutNulls(sent);
         JsonSchema schema = bodySchemas.computeIfAbsent(schemaName, n -> factory.getSchema(
                 SchemaLocation.of("classpath:" + Contract.RESOURCE + "#/components/schemas/" + n), config));
         List<Violation> violations = new ArrayList<>();
@@ -84,6 +87,24 @@ public final class RequestValidator {
         }
         applyRules(contract.schema(schemaName), body, "", violations);
         return violations;
+    }
+
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(f -> {
+                if (!f.getValue().isNull()) {
+                    copy.set(f.getKey(), withoutNulls(f.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> copy.add(withoutNulls(item)));
+            return copy;
+        }
+        return node;
     }
 
     private void applyRules(JsonNode schemaNode, JsonNode value, String path, Collection<Violation> out) {
