@@ -92,7 +92,7 @@ public final class ToastComputeClient implements AutoCloseable {
         SecretValues secrets = new SecretValues();
         secrets.add(settings.credentials.apiPassword());
         Redactor redactor = new Redactor(contract, secrets);
-        this.transport = Transports.build(settings.transport, settings.connectTimeout);
+        this.transport = Transports.build(settings.transport, settings.connectTimeout, contract);
         TokenApi issuing = Feign.builder()
                 .client(transport.client())
                 .encoder(new JacksonEncoder(mapper))

@@ -18,6 +18,22 @@ public final class Transports {
     public record Built(Client client, Closeable closer) {
     }
 
+    /**
+     * The transport's client, with operations that carry a secret query parameter routed through
+     * the quiet JDK client (see {@link SecretQueryRouting}).
+     */
+    public static Built build(Transport transport, Duration connectTimeout, io.toastcloud.compute.client.contract.Contract contract) {
+        Built chosen = build(transport, connectTimeout);
+        if (transport == Transport.JDK_HTTP_CLIENT) {
+            return chosen;
+        }
+        Built quiet = jdkHttpClient(connectTimeout);
+        return new Built(new SecretQueryRouting(chosen.client(), quiet.client(), contract), () -> {
+            chosen.closer().close();
+            quiet.closer().close();
+        });
+    }
+
     public static Built build(Transport transport, Duration connectTimeout) {
         return switch (transport) {
             case APACHE_HC5 -> hc5(connectTimeout);
