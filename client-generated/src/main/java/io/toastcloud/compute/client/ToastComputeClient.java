@@ -100,7 +100,7 @@ public final class ToastComputeClient implements AutoCloseable {
                 .errorDecoder(new HttpErrorDecoder(redactor))
                 .options(options(settings))
                 .retryer(Retryer.NEVER_RETRY)
-                .logger(new RedactingLogger(redactor))
+                .logger(new RedactingLogger(settings.wireLogger, redactor))
                 .logLevel(settings.logLevel)
                 .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, new RequestValidator(contract),
                         mapper, null, new ExceptionTranslator(redactor), RetryPolicy.NONE, settings.sleeper, settings.appkey))
@@ -113,7 +113,7 @@ public final class ToastComputeClient implements AutoCloseable {
                 .errorDecoder(new HttpErrorDecoder(redactor))
                 .options(options(settings))
                 .retryer(Retryer.NEVER_RETRY)
-                .logger(new RedactingLogger(redactor))
+                .logger(new RedactingLogger(settings.wireLogger, redactor))
                 .logLevel(settings.logLevel)
                 .requestInterceptor(new AuthTokenInterceptor(contract, tokens))
                 .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, new RequestValidator(contract),
@@ -266,7 +266,7 @@ public final class ToastComputeClient implements AutoCloseable {
 
     /** Immutable settings, copied out of the builder. */
     private record Settings(String appkey, Credentials credentials, URI endpoint, Duration connectTimeout,
-            Duration readTimeout, Transport transport, Logger.Level logLevel, RetryPolicy retryPolicy,
+            Duration readTimeout, Transport transport, Logger.Level logLevel, org.slf4j.Logger wireLogger, RetryPolicy retryPolicy,
             WaiterConfig waiterConfig, Duration tokenRenewAhead, Clock clock, Sleeper sleeper) {
     }
 
@@ -279,6 +279,7 @@ public final class ToastComputeClient implements AutoCloseable {
         private Duration readTimeout = Duration.ofSeconds(60);
         private Transport transport = Transport.APACHE_HC5;
         private Logger.Level logLevel = Logger.Level.NONE;
+        private org.slf4j.Logger wireLogger = org.slf4j.LoggerFactory.getLogger("io.toastcloud.compute.client.wire");
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private WaiterConfig waiterConfig = WaiterConfig.DEFAULT;
         private Duration tokenRenewAhead = Duration.ofMinutes(5);
@@ -344,6 +345,12 @@ public final class ToastComputeClient implements AutoCloseable {
             return this;
         }
 
+        /** The SLF4J logger exchanges are logged to (at DEBUG), default {@code io.toastcloud.compute.client.wire}. */
+        public Builder logger(org.slf4j.Logger logger) {
+            this.wireLogger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
@@ -384,7 +391,7 @@ public final class ToastComputeClient implements AutoCloseable {
             String text = root.toString();
             URI cleaned = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             return new ToastComputeClient(new Settings(appkey, credentials, cleaned, connectTimeout, readTimeout,
-                    transport, logLevel, retryPolicy, waiterConfig, tokenRenewAhead, clock, sleeper));
+                    transport, logLevel, wireLogger, retryPolicy, waiterConfig, tokenRenewAhead, clock, sleeper));
         }
 
         private static Duration positive(Duration d, String name) {
