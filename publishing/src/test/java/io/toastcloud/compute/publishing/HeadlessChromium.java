@@ -41,7 +41,7 @@ final class HeadlessChromium implements AutoCloseable {
     static final Path DEFAULT_BINARY = Path.of("/usr/bin/chromium");
     private static final Pattern DEVTOOLS_URL = Pattern.compile("DevTools listening on (ws://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
 
     private final ObjectMapper json = new ObjectMapper();
     private final Process process;
