@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -39,7 +40,7 @@ public final class PrismExtension implements ParameterResolver {
     private record Startup(PrismEndpoint started, PrismUnavailableException failure) implements AutoCloseable {
         static Startup attempt() {
             try {
-                return new Startup(connect(), null);
+                return new Startup(connect(PrismSettings.externalUrl()), null);
             } catch (PrismUnavailableException e) {
                 return new Startup(null, e);
             }
@@ -60,8 +61,8 @@ public final class PrismExtension implements ParameterResolver {
         }
     }
 
-    private static PrismEndpoint connect() {
-        var external = PrismSettings.externalUrl();
+    /** An external Prism when one is configured, else one started here. */
+    static PrismEndpoint connect(Optional<URI> external) {
         if (external.isPresent()) {
             URI url = external.get();
             checkExternal(url);
