@@ -158,7 +158,8 @@ final class RuleCases {
             JsonNode value, List<String> clientViolations, RuleCase.PrismSide prism) {
         JsonNode bad = change(CONTRACT.operation(operationId).requestExamples().get(example), pointer, value);
         OperationCalls.Call call = OperationCalls.BY_OPERATION.get(operationId);
-        return new RuleCase(id, rule, new RawRequest("POST", path(operationId), json(bad), true),
+        String method = CONTRACT.operation(operationId).method();
+        return new RuleCase(id, rule, new RawRequest(method, path(operationId), json(bad), true),
                 new ClientRefuses(operationId, clientViolations, t -> call.invoke(t, bad)), prism);
     }
 
