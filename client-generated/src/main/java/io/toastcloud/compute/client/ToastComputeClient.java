@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
+import feign.RequestInterceptor;
 import feign.Retryer;
 import feign.jackson.JacksonEncoder;
 import io.toastcloud.compute.api.AvailabilityZoneApi;
@@ -54,6 +55,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,7 +96,7 @@ public final class ToastComputeClient implements AutoCloseable {
         secrets.add(settings.credentials.apiPassword());
         Redactor redactor = new Redactor(contract, secrets);
         this.transport = Transports.build(settings.transport, settings.connectTimeout, contract);
-        TokenApi issuing = Feign.builder()
+        Feign.Builder issuingBuilder = Feign.builder()
                 .client(transport.client())
                 .encoder(new JacksonEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper, new ServiceExceptions(contract)))
@@ -103,10 +106,12 @@ public final class ToastComputeClient implements AutoCloseable {
                 .logger(new RedactingLogger(settings.wireLogger, redactor))
                 .logLevel(settings.logLevel)
                 .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, new RequestValidator(contract),
-                        mapper, null, new ExceptionTranslator(redactor), RetryPolicy.NONE, settings.sleeper, settings.appkey))
-                .target(TokenApi.class, settings.endpoint.toString());
+                        mapper, null, new ExceptionTranslator(redactor), RetryPolicy.NONE, settings.sleeper, settings.appkey));
+        // One by one: Feign's requestInterceptors(Iterable) would replace the ones already set.
+        settings.requestInterceptors.forEach(issuingBuilder::requestInterceptor);
+        TokenApi issuing = issuingBuilder.target(TokenApi.class, settings.endpoint.toString());
         this.tokens = new TokenManager(() -> issue(issuing, settings, secrets), settings.clock, settings.tokenRenewAhead);
-        this.feign = Feign.builder()
+        Feign.Builder builder = Feign.builder()
                 .client(transport.client())
                 .encoder(new JacksonEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper, new ServiceExceptions(contract)))
@@ -118,8 +123,9 @@ public final class ToastComputeClient implements AutoCloseable {
                 .requestInterceptor(new AuthTokenInterceptor(contract, tokens))
                 .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, new RequestValidator(contract),
                         mapper, tokens, new ExceptionTranslator(redactor), settings.retryPolicy, settings.sleeper,
-                        settings.appkey))
-                .build();
+                        settings.appkey));
+        settings.requestInterceptors.forEach(builder::requestInterceptor);
+        this.feign = builder.build();
         this.waiter = new Waiter(settings.waiterConfig, settings.clock, settings.sleeper);
     }
 
@@ -266,8 +272,9 @@ public final class ToastComputeClient implements AutoCloseable {
 
     /** Immutable settings, copied out of the builder. */
     private record Settings(String appkey, Credentials credentials, URI endpoint, Duration connectTimeout,
-            Duration readTimeout, Transport transport, Logger.Level logLevel, org.slf4j.Logger wireLogger, RetryPolicy retryPolicy,
-            WaiterConfig waiterConfig, Duration tokenRenewAhead, Clock clock, Sleeper sleeper) {
+            Duration readTimeout, Transport transport, Logger.Level logLevel, org.slf4j.Logger wireLogger,
+            RetryPolicy retryPolicy, WaiterConfig waiterConfig, Duration tokenRenewAhead, Clock clock, Sleeper sleeper,
+            List<RequestInterceptor> requestInterceptors) {
     }
 
     /** Configures a {@link ToastComputeClient}. Only {@code appkey} and credentials are required. */
@@ -285,6 +292,7 @@ public final class ToastComputeClient implements AutoCloseable {
         private Duration tokenRenewAhead = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.REAL;
+        private final List<RequestInterceptor> requestInterceptors = new ArrayList<>();
 
         private Builder() {
         }
@@ -379,6 +387,19 @@ public final class ToastComputeClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a Feign {@link RequestInterceptor} for cross-cutting headers, such as a tracing
+         * header or a mock server's {@code Prefer: example=...}. Interceptors run in the order
+         * added, after the client has set {@code X-Auth-Token}, on every request, including the
+         * token issue (whose body carries the API password: an interceptor must not log bodies).
+         * Use it to add headers, not to change what the contract says a request is: the request
+         * was validated against the contract before interceptors run.
+         */
+        public Builder requestInterceptor(RequestInterceptor interceptor) {
+            this.requestInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
         public ToastComputeClient build() {
             if (appkey == null || appkey.isBlank()) {
                 throw new IllegalStateException("appkey is required (appkey(...) or appkeyFromEnvironment())");
@@ -391,7 +412,8 @@ public final class ToastComputeClient implements AutoCloseable {
             String text = root.toString();
             URI cleaned = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             return new ToastComputeClient(new Settings(appkey, credentials, cleaned, connectTimeout, readTimeout,
-                    transport, logLevel, wireLogger, retryPolicy, waiterConfig, tokenRenewAhead, clock, sleeper));
+                    transport, logLevel, wireLogger, retryPolicy, waiterConfig, tokenRenewAhead, clock, sleeper,
+                    List.copyOf(requestInterceptors)));
         }
 
         private static Duration positive(Duration d, String name) {

@@ -1,0 +1,58 @@
+package io.toastcloud.compute.contracttests.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Compares JSON documents by content. Two differences are not differences to a Java client and
+ * are normalised away, and only these: a property that is {@code null} and one that is absent
+ * (both read back as {@code null}; the client does not send nulls), and the Java type of a number
+ * ({@code 1024} as int or long). Everything else, every name, value, array order and nesting,
+ * must match.
+ */
+public final class JsonAssertions {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private JsonAssertions() {
+    }
+
+    public static void assertSameJson(JsonNode expected, JsonNode actual, String what) {
+        assertEquals(canonical(expected).toPrettyString(), canonical(actual).toPrettyString(), what);
+    }
+
+    /** Nulls dropped, keys sorted, numbers as plain decimals. */
+    static JsonNode canonical(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return NODES.missingNode();
+        }
+        if (node.isObject()) {
+            ObjectNode sorted = NODES.objectNode();
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            for (String name : names) {
+                JsonNode value = node.get(name);
+                if (!value.isNull()) {
+                    sorted.set(name, canonical(value));
+                }
+            }
+            return sorted;
+        }
+        if (node.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            node.forEach(item -> array.add(canonical(item)));
+            return array;
+        }
+        if (node.isNumber()) {
+            return NODES.numberNode(node.decimalValue().stripTrailingZeros());
+        }
+        return node;
+    }
+}
