@@ -80,6 +80,12 @@ public final class RequestValidator {
         JsonSchema schema = bodySchemas.computeIfAbsent(schemaName, n -> factory.getSchema(
                 SchemaLocation.of("classpath:" + Contract.RESOURCE + "#/components/schemas/" + n), config));
         List<Violation> violations = new ArrayList<>();
+        Violation unknownVariant = unknownDiscriminatorValue(contract.schema(schemaName), body);
+        if (unknownVariant != null) {
+            // "oneOf failed" says nothing useful when the discriminator names no variant at all.
+            violations.add(unknownVariant);
+            return violations;
+        }
         List<ValidationMessage> messages = new ArrayList<>(schema.validate(body));
         messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
         for (ValidationMessage m : messages) {
@@ -87,6 +93,23 @@ public final class RequestValidator {
         }
         applyRules(contract.schema(schemaName), body, "", violations);
         return violations;
+    }
+
+    /** For a {@code oneOf} with a discriminator: the discriminator's value must name a mapped variant. */
+    private static Violation unknownDiscriminatorValue(JsonNode schema, JsonNode body) {
+        JsonNode discriminator = schema.path("discriminator");
+        if (!schema.has("oneOf") || discriminator.isMissingNode() || !body.isObject()) {
+            return null;
+        }
+        String property = discriminator.path("propertyName").asText();
+        List<String> names = new ArrayList<>();
+        discriminator.path("mapping").fieldNames().forEachRemaining(names::add);
+        JsonNode value = body.get(property);
+        if (value == null || !value.isTextual()) {
+            return new Violation(property, "required", "is required and must be one of " + names);
+        }
+        return names.contains(value.asText()) ? null
+                : new Violation(property, "discriminator", "must be one of " + names);
     }
 
     private static JsonNode withoutNulls(JsonNode node) {
