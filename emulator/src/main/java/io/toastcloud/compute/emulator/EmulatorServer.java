@@ -51,6 +51,16 @@ import org.slf4j.LoggerFactory;
 public final class EmulatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
 
+    static {
+        // The JDK server flushes the response headers and the body in two writes; without
+        // TCP_NODELAY the body then waits for the client's delayed ACK, about 40 ms a request
+        // (measured here: 20 GETs 1 s without, 50 to 100 ms with). The JDK reads this once, when
+        // its first HttpServer is made; a value set by the user wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final EmulatorConfig config;
     private final HttpServer server;
     private final ExecutorService workers;

@@ -92,6 +92,10 @@ public final class ApiHttpHandler implements HttpHandler {
         notify(new ExchangeObserver.Exchange(method, path, operationId, 200, CONTENT_TYPE, bytes, resultCode));
         try {
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+            if ("HEAD".equalsIgnoreCase(method)) {
+                exchange.sendResponseHeaders(200, -1); // a HEAD answer has no body
+                return;
+            }
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
