@@ -94,6 +94,15 @@ class RoutingTest {
     }
 
     @Test
+    void aBodyOverOneMegabyteIsRefused() {
+        RawApi api = emulator.raw();
+        String huge = "{\"keypair\":{\"name\":\"k\",\"publicKey\":\"" + "A".repeat(1 << 20) + "\"}}";
+        String message = fails(-4, api.post("/keypairs", huge));
+        assertTrue(message.contains("larger than"), message);
+        RawApi.ok(api.get("/keypairs"));
+    }
+
+    @Test
     void anAuthenticatedOperationIsCheckedForTheTokenBeforeTheBody() {
         RawApi api = emulator.anonymous(EmulatorHarness.freshAppkey());
         fails(50401, api.post("/keypairs", "{not json"));

@@ -68,12 +68,16 @@ public final class ApiHttpHandler implements HttpHandler {
         OperationInfo operation = null;
         Object response;
         int resultCode = 0;
-        try {
-            byte[] body = readBody(exchange.getRequestBody());
-            Router.Match match = router.match(method, path).orElseThrow(() -> ApiFailure.notSupported(
-                    router.knowsPath(path) ? "The method " + method + " is not supported on this path."
-                            : "No operation of the API has this path."));
+        Router.Match match = router.match(method, path).orElse(null);
+        if (match != null) {
             operation = match.operation();
+        }
+        try {
+            byte[] body = readBody(exchange.getRequestBody()); // read (and drain) it in any case: keeps the connection usable
+            if (match == null) {
+                throw ApiFailure.notSupported(router.knowsPath(path) ? "The method " + method
+                        + " is not supported on this path." : "No operation of the API has this path.");
+            }
             response = answer(match, exchange, body);
         } catch (ApiFailure failure) {
             response = Envelopes.failure(failure);
@@ -86,8 +90,8 @@ public final class ApiHttpHandler implements HttpHandler {
         }
         byte[] bytes = mapper.writeValueAsBytes(response);
         String operationId = operation == null ? null : operation.operationId();
-        LOG.debug("{} {} -> {} {} in {} ms", method, operation == null ? path : operation.path(), resultCode,
-                operationId, (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("{} {} ({}) -> {} in {} ms", method, operation == null ? path : operation.path(),
+                operationId == null ? "no operation" : operationId, resultCode, (System.nanoTime() - started) / 1_000_000);
         // Before the answer leaves: whoever receives it can rely on the observer having seen it.
         notify(new ExchangeObserver.Exchange(method, path, operationId, 200, CONTENT_TYPE, bytes, resultCode));
         try {
