@@ -2,6 +2,7 @@ package io.toastcloud.compute.emulator;
 
 import io.toastcloud.compute.emulator.demo.LifecycleDemo;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar toast-compute-emulator.jar [serve|demo|help] [options]} (see {@link CommandLine#USAGE}). */
@@ -28,7 +29,15 @@ public final class Main {
     }
 
     private static void serve(CommandLine.Parsed parsed) throws InterruptedException {
-        EmulatorServer server = EmulatorServer.start(parsed.config());
+        EmulatorServer server;
+        try {
+            server = EmulatorServer.start(parsed.config());
+        } catch (UncheckedIOException e) {
+            System.err.println("toast-compute-emulator: " + e.getMessage() + ": " + e.getCause().getMessage()
+                    + " (another --port? --port 0 picks a free one)");
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
