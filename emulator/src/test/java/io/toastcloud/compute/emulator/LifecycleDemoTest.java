@@ -71,10 +71,13 @@ class LifecycleDemoTest {
     @Test
     void theDemoStartsItsOwnEmulatorWhenGivenNoEndpoint() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ContractResponses responses = new ContractResponses();
         LifecycleDemo.Result result = LifecycleDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                LifecycleDemo.Options.defaults().withDelays(FAST, Duration.ofMillis(5)));
+                LifecycleDemo.Options.defaults().withDelays(FAST, Duration.ofMillis(5)), responses);
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(13, result.steps(), out);
+        assertEquals(List.of(), responses.drainProblems(), "answers of the demo's own emulator that break the contract");
+        assertTrue(responses.validated() > 30, "the demo's answers were validated");
         assertTrue(out.contains("emulator started at http://127.0.0.1:"), out);
         assertTrue(out.contains("(in this process)"), out);
     }

@@ -6,6 +6,7 @@ import io.toastcloud.compute.emulator.Delays;
 import io.toastcloud.compute.emulator.EmulatorConfig;
 import io.toastcloud.compute.emulator.EmulatorServer;
 import io.toastcloud.compute.emulator.EmulatorUser;
+import io.toastcloud.compute.emulator.ExchangeObserver;
 import io.toastcloud.compute.model.CreatedImage;
 import io.toastcloud.compute.model.CreatedKeypair;
 import io.toastcloud.compute.model.Direction;
@@ -92,13 +93,21 @@ public final class LifecycleDemo {
     public record Result(int steps, Duration elapsed, List<String> leftBehind) {
     }
 
-    private LifecycleDemo(PrintStream out, Options options) {
+    private final ExchangeObserver observer;
+
+    private LifecycleDemo(PrintStream out, Options options, ExchangeObserver observer) {
         this.out = out;
         this.options = options;
+        this.observer = observer;
     }
 
     public static Result run(PrintStream out, Options options) {
-        return new LifecycleDemo(out, options).run();
+        return run(out, options, ExchangeObserver.NONE);
+    }
+
+    /** Runs the demo; {@code observer} sees the answers of the emulator it starts (none with an endpoint). */
+    public static Result run(PrintStream out, Options options, ExchangeObserver observer) {
+        return new LifecycleDemo(out, options, observer).run();
     }
 
     private Result run() {
@@ -109,7 +118,7 @@ public final class LifecycleDemo {
             String endpoint = options.endpoint();
             if (endpoint == null) {
                 emulator = EmulatorServer.start(EmulatorConfig.builder().port(0).user(options.user())
-                        .delays(options.delays()).build());
+                        .delays(options.delays()).observer(observer).build());
                 endpoint = emulator.endpoint();
                 say("emulator started at " + endpoint + " (in this process)");
             } else {
