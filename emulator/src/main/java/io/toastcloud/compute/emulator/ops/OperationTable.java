@@ -14,7 +14,7 @@ public final class OperationTable {
 
     public static Map<String, Operation> build(Emulation emulation) {
         Map<String, Operation> ops = new HashMap<>();
-        Views views = new Views(emulation.catalog());
+        Views views = new Views(emulation.catalog(), emulation.mapper());
         new TokenOperations(emulation).register(ops);
         new CatalogOperations(emulation, views).register(ops);
         new KeypairOperations(emulation, views).register(ops);

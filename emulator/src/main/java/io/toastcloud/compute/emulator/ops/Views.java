@@ -1,5 +1,6 @@
 package io.toastcloud.compute.emulator.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.toastcloud.compute.emulator.state.Catalog;
 import io.toastcloud.compute.emulator.state.FloatingIpRecord;
 import io.toastcloud.compute.emulator.state.ImageRecord;
@@ -8,9 +9,7 @@ import io.toastcloud.compute.emulator.state.KeypairRecord;
 import io.toastcloud.compute.emulator.state.SecurityGroupRecord;
 import io.toastcloud.compute.emulator.state.TenantState;
 import io.toastcloud.compute.emulator.state.VolumeRecord;
-import io.toastcloud.compute.model.Direction;
 import io.toastcloud.compute.model.DiskFormat;
-import io.toastcloud.compute.model.Ethertype;
 import io.toastcloud.compute.model.Flavor;
 import io.toastcloud.compute.model.FloatingIp;
 import io.toastcloud.compute.model.FloatingIpPool;
@@ -26,7 +25,6 @@ import io.toastcloud.compute.model.InstanceSummary;
 import io.toastcloud.compute.model.InstanceVolumeAttachment;
 import io.toastcloud.compute.model.InstanceVolumes;
 import io.toastcloud.compute.model.Keypair;
-import io.toastcloud.compute.model.Protocol;
 import io.toastcloud.compute.model.SecurityGroup;
 import io.toastcloud.compute.model.SecurityGroupName;
 import io.toastcloud.compute.model.SecurityGroupRule;
@@ -44,9 +42,11 @@ import java.util.List;
  */
 final class Views {
     private final Catalog catalog;
+    private final ObjectMapper mapper;
 
-    Views(Catalog catalog) {
+    Views(Catalog catalog, ObjectMapper mapper) {
         this.catalog = catalog;
+        this.mapper = mapper;
     }
 
     InstanceSummary summary(InstanceRecord i) {
@@ -121,13 +121,12 @@ final class Views {
         return view;
     }
 
+    /**
+     * The record's fields are named as the contract's {@code SecurityGroupRule} properties, so
+     * Jackson maps one onto the other (and follows the contract's enum types, whatever they are named).
+     */
     SecurityGroupRule rule(SecurityGroupRecord.RuleRecord r) {
-        return new SecurityGroupRule().id(r.id).securityGroupId(r.securityGroupId)
-                .direction(Direction.fromValue(r.direction))
-                .ethertype(r.ethertype == null ? null : Ethertype.fromValue(r.ethertype))
-                .protocol(r.protocol == null ? null : Protocol.fromValue(r.protocol)).portRangeMin(r.portRangeMin)
-                .portRangeMax(r.portRangeMax).remoteGroupId(r.remoteGroupId).remoteIpPrefix(r.remoteIpPrefix)
-                .description(r.description);
+        return mapper.convertValue(r, SecurityGroupRule.class);
     }
 
     FloatingIp floatingIp(FloatingIpRecord f) {
