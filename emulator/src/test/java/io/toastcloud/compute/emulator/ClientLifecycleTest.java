@@ -1,0 +1,146 @@
+package io.toastcloud.compute.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toastcloud.compute.client.ToastComputeClient;
+import io.toastcloud.compute.client.error.ConflictException;
+import io.toastcloud.compute.client.error.InvalidParametersException;
+import io.toastcloud.compute.client.error.NoAvailableIpException;
+import io.toastcloud.compute.client.error.ResourceFailedException;
+import io.toastcloud.compute.client.error.ResourceNotFoundException;
+import io.toastcloud.compute.model.CreatedImage;
+import io.toastcloud.compute.model.FloatingIp;
+import io.toastcloud.compute.model.FloatingIpCreateRequest;
+import io.toastcloud.compute.model.FloatingIpPoolReference;
+import io.toastcloud.compute.model.InstanceCreateRequest;
+import io.toastcloud.compute.model.InstanceCreateSpec;
+import io.toastcloud.compute.model.InstanceDetail;
+import io.toastcloud.compute.model.InstanceRootVolumeSpec;
+import io.toastcloud.compute.model.InstanceStatus;
+import io.toastcloud.compute.model.KeypairCreateRequest;
+import io.toastcloud.compute.model.KeypairCreateSpec;
+import io.toastcloud.compute.model.NetworkReference;
+import io.toastcloud.compute.model.RebootType;
+import io.toastcloud.compute.model.SecurityGroupName;
+import io.toastcloud.compute.model.Volume;
+import io.toastcloud.compute.model.VolumeAttachRequest;
+import io.toastcloud.compute.model.VolumeAttachSpec;
+import io.toastcloud.compute.model.VolumeCreateRequest;
+import io.toastcloud.compute.model.VolumeCreateSpec;
+import io.toastcloud.compute.model.VolumeStatus;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java client, its waiters and typed exceptions against the emulator. The client's sleeps
+ * move the emulator's clock, so the waiters see every status without real waiting.
+ */
+class ClientLifecycleTest {
+    private static EmulatorHarness emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = EmulatorHarness.onManualClock(b -> b.floatingIpsPerAppkey(1));
+    }
+
+    @AfterEach
+    void verify() {
+        emulator.verify();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void aWholeLifecycleWithTheWaiters() {
+        try (ToastComputeClient c = emulator.client(EmulatorHarness.freshAppkey())) {
+            c.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
+            String id = create(c, "web-01");
+            assertEquals(InstanceStatus.ACTIVE, c.instanceWaiter().untilActive(id).getStatus());
+
+            Volume volume = c.volumes().createVolume(null, new VolumeCreateRequest().volume(new VolumeCreateSpec()
+                    .name("data").size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume();
+            c.volumeWaiter().untilAvailable(volume.getId());
+            c.instances().attachVolume(null, id, new VolumeAttachRequest().attachment(new VolumeAttachSpec().volumeId(volume.getId())));
+            assertEquals(id, c.volumeWaiter().untilInUse(volume.getId()).getAttachments().get(0).getInstanceId());
+
+            FloatingIp ip = c.floatingIps().createFloatingIp(null, new FloatingIpCreateRequest()
+                    .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingip();
+            InstanceDetail detail = c.instances().listInstanceDetails(null, id).getInstances().get(0);
+            c.actions().addFloatingIp(id, ip.getFloatingIpAddress(), detail.getAddresses().get(0).getIpAddress());
+            assertEquals(ip.getFloatingIpAddress(), c.instances().listInstanceDetails(null, id).getInstances().get(0)
+                    .getAddresses().get(0).getFloatingIpAddress());
+            assertThrows(NoAvailableIpException.class, () -> c.floatingIps().createFloatingIp(null,
+                    new FloatingIpCreateRequest().pool(new FloatingIpPoolReference().id(ValidationTest.POOL))));
+            c.actions().removeFloatingIp(id, ip.getFloatingIpAddress());
+            c.floatingIps().deleteFloatingIp(null, ip.getId());
+
+            c.actions().reboot(id, RebootType.SOFT);
+            c.instanceWaiter().untilActive(id);
+            c.actions().stop(id);
+            c.instanceWaiter().untilStopped(id);
+            CreatedImage image = c.actions().uploadImage(id, "web-01-golden");
+            assertEquals(20, c.imageWaiter().untilActive(image.getId()).getMinDisk());
+            c.actions().resize(id, ValidationTest.U2_FLAVOR);
+            c.instanceWaiter().untilStopped(id);
+            c.actions().start(id);
+            c.instanceWaiter().untilActive(id);
+            assertEquals("u2.c2m4", c.instances().listInstanceDetails(null, id).getInstances().get(0).getFlavor().getName());
+
+            c.instances().detachVolume(null, id, volume.getId());
+            c.volumeWaiter().untilAvailable(volume.getId());
+            c.volumes().deleteVolume(null, volume.getId());
+            c.volumeWaiter().untilGone(volume.getId());
+            c.instances().deleteInstance(null, id);
+            c.instanceWaiter().untilGone(id);
+            assertEquals(List.of(), c.instances().listInstances(null, (String) null).getInstances());
+        }
+    }
+
+    @Test
+    void failuresAreTheClientsTypedExceptions() {
+        try (ToastComputeClient c = emulator.client(EmulatorHarness.freshAppkey())) {
+            c.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
+            String id = create(c, "web-01");
+            ConflictException early = assertThrows(ConflictException.class, () -> c.actions().stop(id));
+            assertEquals(10409, early.resultCode());
+            c.instanceWaiter().untilActive(id);
+            assertThrows(ConflictException.class, () -> c.actions().start(id));
+            assertThrows(ResourceNotFoundException.class, () -> c.actions().start("no-such-instance"));
+            InvalidParametersException windows = assertThrows(InvalidParametersException.class, () -> c.instances()
+                    .createInstance(null, request("windows-server", ValidationTest.WINDOWS_IMAGE, 50)));
+            assertTrue(windows.getMessage().contains("instance.name.windowsMaxLength"), windows.getMessage());
+        }
+    }
+
+    @Test
+    void aWaiterFailsFastWhenTheInstanceEndsInError() {
+        try (ToastComputeClient c = emulator.client(EmulatorHarness.freshAppkey())) {
+            c.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
+            String id = create(c, "fail-web");
+            ResourceFailedException failed = assertThrows(ResourceFailedException.class, () -> c.instanceWaiter().untilActive(id));
+            assertTrue(failed.getMessage().contains("ERROR"), failed.getMessage());
+            Volume broken = c.volumes().createVolume(null, new VolumeCreateRequest().volume(new VolumeCreateSpec()
+                    .name("fail-data").size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume();
+            assertThrows(ResourceFailedException.class, () -> c.volumeWaiter().untilStatus(broken.getId(), VolumeStatus.AVAILABLE));
+        }
+    }
+
+    private static String create(ToastComputeClient c, String name) {
+        return c.instances().createInstance(null, request(name, ValidationTest.LINUX_IMAGE, 20)).getInstance().getId();
+    }
+
+    private static InstanceCreateRequest request(String name, String image, int rootSize) {
+        return new InstanceCreateRequest().instance(new InstanceCreateSpec().name(name).image(image)
+                .flavor(ValidationTest.T2_FLAVOR).networks(List.of(new NetworkReference().id(ValidationTest.NETWORK)))
+                .availabilityZone("kr-pub-a").keyName("k").volume(new InstanceRootVolumeSpec().size(rootSize))
+                .securityGroups(List.of(new SecurityGroupName().name("default"))));
+    }
+}
