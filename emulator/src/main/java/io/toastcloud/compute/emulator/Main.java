@@ -62,8 +62,6 @@ public final class Main {
         String emulatorLevel = parsed.command() == CommandLine.Command.DEMO ? "warn" : parsed.verbose() ? "debug" : "info";
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.io.toastcloud.compute.emulator", emulatorLevel);
-        // The contract validator (networknt) warns about every OpenAPI keyword it does not validate.
-        setIfAbsent("org.slf4j.simpleLogger.log.com.networknt.schema", "error");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");

@@ -33,9 +33,14 @@ public final class RequestValidator {
 
     public RequestValidator(Contract contract) {
         this.contract = contract;
+        // The contract's own keywords (x-rules, x-secret, example, ...) are annotations to the
+        // schema validator: known, not validated here, and not worth a WARN line each.
+        com.networknt.schema.JsonMetaSchema dialect = com.networknt.schema.JsonMetaSchema.builder(OpenApi30.getInstance())
+                .unknownKeywordFactory((keyword, context) -> new com.networknt.schema.AnnotationKeyword(keyword))
+                .build();
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, builder -> builder
-                .metaSchema(OpenApi30.getInstance())
-                .defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+                .metaSchema(dialect)
+                .defaultMetaSchemaIri(dialect.getIri()));
         this.config = SchemaValidatorsConfig.builder()
                 .formatAssertionsEnabled(true)
                 .pathType(com.networknt.schema.PathType.JSON_PATH)
