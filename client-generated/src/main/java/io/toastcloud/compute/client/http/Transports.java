@@ -77,7 +77,7 @@ public final class Transports {
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
                 .build();
-        return new Built(new feign.http2client.Http2Client(http), () -> { });
+        return new Built(new BodyReadTimeout(new feign.http2client.Http2Client(http)), () -> { });
     }
 
     private static void requireOnClasspath(String type, String artifact) {
