@@ -20,11 +20,16 @@ public final class ContractAnswers {
 
     /** The example with every secret property the contract names replaced by its planted value. */
     public static String withPlantedSecrets(JsonNode example) {
+        return planted(example).toString();
+    }
+
+    /** A copy of a request or answer body with every secret property replaced by its planted value. */
+    public static JsonNode planted(JsonNode example) {
         JsonNode copy = example.deepCopy();
         for (String path : Contract.bundled().secretPropertyPaths()) {
             plant(copy, path.replace("[]", "").split("\\."), 0);
         }
-        return copy.toString();
+        return copy;
     }
 
     private static void plant(JsonNode node, String[] path, int at) {

@@ -61,6 +61,11 @@ public final class ContractCalls {
      * each with every request example of the operation.
      */
     public static List<Call> everyMethodAndExample(Operation op) {
+        return everyMethodAndExample(op, false);
+    }
+
+    /** As {@link #everyMethodAndExample(Operation)}; with {@code plantSecrets}, secret body properties carry the planted values. */
+    public static List<Call> everyMethodAndExample(Operation op, boolean plantSecrets) {
         List<Call> calls = new ArrayList<>();
         Map<String, String> parameters = parameterValues(op);
         for (ApiMethod method : ApiCalls.all()) {
@@ -70,8 +75,8 @@ public final class ContractCalls {
             if (op.requestExamples().isEmpty()) {
                 calls.add(new Call(method, null, ApiCalls.arguments(method, parameters, null)));
             }
-            op.requestExamples().forEach((name, body) ->
-                    calls.add(new Call(method, name, ApiCalls.arguments(method, parameters, body))));
+            op.requestExamples().forEach((name, body) -> calls.add(new Call(method, name, ApiCalls.arguments(method,
+                    parameters, plantSecrets ? ContractAnswers.planted(body) : body))));
         }
         return calls;
     }
