@@ -85,8 +85,25 @@ public final class RequestValidator {
         for (ValidationMessage m : messages) {
             violations.add(new Violation(field(m), m.getType(), describe(m)));
         }
+        unknownDiscriminator(contract.schema(schemaName), body).ifPresent(violations::add);
         applyRules(contract.schema(schemaName), body, "", violations);
         return violations;
+    }
+
+    /**
+     * A oneOf body whose discriminator names no branch (an instance action that is not one of the
+     * nine) fails only as "(body) ... oneOf" above; this names the field and the allowed values.
+     */
+    private static java.util.Optional<Violation> unknownDiscriminator(JsonNode schema, JsonNode body) {
+        JsonNode discriminator = schema.path("discriminator");
+        String property = discriminator.path("propertyName").asText(null);
+        JsonNode value = property == null || !body.isObject() ? null : body.get(property);
+        if (value == null || discriminator.path("mapping").has(value.asText())) {
+            return java.util.Optional.empty();
+        }
+        List<String> allowed = new ArrayList<>();
+        discriminator.path("mapping").fieldNames().forEachRemaining(allowed::add);
+        return java.util.Optional.of(new Violation(property, "enum", "must be one of " + allowed));
     }
 
     private static JsonNode withoutNulls(JsonNode node) {
