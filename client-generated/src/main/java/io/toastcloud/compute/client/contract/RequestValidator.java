@@ -38,6 +38,7 @@ public final class RequestValidator {
                 .defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
         this.config = SchemaValidatorsConfig.builder()
                 .formatAssertionsEnabled(true)
+                .regularExpressionFactory(EcmaPatterns.INSTANCE)
                 .pathType(com.networknt.schema.PathType.JSON_PATH)
                 .build();
     }
