@@ -102,7 +102,17 @@ class CreateNeverSentTwiceTest {
     static Stream<Arguments> createsUnderFaultsOnEveryTransport() {
         return CREATES.stream().sorted().flatMap(op -> Stream.concat(
                 ANSWER_FAULTS.stream().map(f -> Arguments.of(op, f, Transport.APACHE_HC5)),
-                CONNECTION_FAULTS.stream().flatMap(f -> Stream.of(Transport.values()).map(t -> Arguments.of(op, f, t)))));
+                CONNECTION_FAULTS.stream().flatMap(f -> Stream.of(Transport.values())
+                        .filter(t -> waitedOutOnEveryTransport(op, f, t)).map(t -> Arguments.of(op, f, t)))));
+    }
+
+    /**
+     * A read timeout is waited out, so it is tried for every create on the default transport and
+     * for one create on the others: what an HTTP library does after a timed-out POST does not
+     * depend on the path.
+     */
+    private static boolean waitedOutOnEveryTransport(String op, ReadFault fault, Transport transport) {
+        return !fault.aboutTimeouts() || transport == Transport.APACHE_HC5 || "createVolume".equals(op);
     }
 
     @ParameterizedTest(name = "{0} under {1} on {2}")

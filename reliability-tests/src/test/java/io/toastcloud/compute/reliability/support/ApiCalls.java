@@ -120,6 +120,17 @@ public final class ApiCalls {
         return args;
     }
 
+    /** The arguments with the body argument replaced by {@code body} (an object of the body type). */
+    public static Object[] withBody(ApiMethod m, Object[] args, Object body) {
+        Object[] copy = args.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (!annotated(m.method().getParameterAnnotations()[i])) {
+                copy[i] = body;
+            }
+        }
+        return copy;
+    }
+
     /** Reads a JSON body into a generated model type, as an application would build it. */
     public static Object read(JsonNode body, Class<?> type) {
         try {
