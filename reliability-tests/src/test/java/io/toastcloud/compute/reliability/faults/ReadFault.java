@@ -57,7 +57,9 @@ enum ReadFault {
             RawHttpServer.resetMidBody(Envelopes.flavors(), 40)),
     STALL_MID_BODY("half a body, then silence longer than the read timeout", ToastTimeoutException.class, true, "timed out",
             RawHttpServer.stallMidBody(Envelopes.flavors(), 40, 30_000)),
-    CONNECTION_REFUSED("connection refused (nothing listens)", ToastConnectionException.class, true, "", (RawHttpServer.Reply) null);
+    CONNECTION_REFUSED("connection refused (nothing listens)", ToastConnectionException.class, true, "", (RawHttpServer.Reply) null),
+    CONNECT_TIMEOUT("connecting never completes (a full accept queue)", ToastTimeoutException.class, true, "timed out",
+            (RawHttpServer.Reply) null);
 
     final String description;
     final Class<? extends ToastComputeException> expected;
@@ -97,6 +99,11 @@ enum ReadFault {
     /** The faults that are waited out: the client gets the short read timeout for them. */
     boolean aboutTimeouts() {
         return this == SLOWER_THAN_READ_TIMEOUT || this == STALL_MID_BODY;
+    }
+
+    /** The faults met before any request is written: the token request is the one that fails. */
+    boolean beforeAnyRequest() {
+        return this == CONNECTION_REFUSED || this == CONNECT_TIMEOUT;
     }
 
     boolean transientOn(Transport transport) {

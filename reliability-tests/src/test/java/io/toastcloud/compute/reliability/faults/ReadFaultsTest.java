@@ -22,6 +22,7 @@ import io.toastcloud.compute.reliability.support.RawHttpServer;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.reliability.support.Secrets;
+import io.toastcloud.compute.reliability.support.UnansweredListener;
 import io.toastcloud.compute.reliability.support.WireMockStub;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -41,6 +42,7 @@ class ReadFaultsTest {
     private static final String SUITE = "read-faults";
     private static final String FLAVORS = WireMockStub.BASE + "/flavors";
     private static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2));
+    private static final Duration SHORT_CONNECT_TIMEOUT = Duration.ofMillis(250);
 
     private static final MutableClock CLOCK = new MutableClock();
     private static WireMockStub wireMock;
@@ -76,21 +78,23 @@ class ReadFaultsTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("faultsOnEveryTransport")
     void aReadEndsTypedWithinTheTimeoutsAfterBoundedRetries(ReadFault fault, Transport transport) throws Exception {
-        String endpoint = install(fault);
-        int before = requestsSeen(fault);
         ToastComputeException e;
         Duration readTimeout = fault.aboutTimeouts() ? Clients.SHORT_READ_TIMEOUT : Clients.READ_TIMEOUT;
-        try (ToastComputeClient client = Clients.builder(endpoint, transport, CLOCK, sleeper).readTimeout(readTimeout)
-                .retryPolicy(POLICY).build()) {
-            Duration bound = Bounds.noHang(Clients.CONNECT_TIMEOUT, readTimeout, POLICY.maxAttempts());
-            e = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                    () -> client.flavors().listFlavors(null)));
+        Duration connectTimeout = fault == ReadFault.CONNECT_TIMEOUT ? SHORT_CONNECT_TIMEOUT : Clients.CONNECT_TIMEOUT;
+        try (UnansweredListener unanswered = fault == ReadFault.CONNECT_TIMEOUT ? new UnansweredListener() : null) {
+            String endpoint = unanswered != null ? unanswered.endpoint() : install(fault);
+            try (ToastComputeClient client = Clients.builder(endpoint, transport, CLOCK, sleeper).readTimeout(readTimeout)
+                    .connectTimeout(connectTimeout).retryPolicy(POLICY).build()) {
+                Duration bound = Bounds.noHang(connectTimeout, readTimeout, POLICY.maxAttempts());
+                e = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
+                        () -> client.flavors().listFlavors(null)));
+            }
         }
-        int sent = requestsSeen(fault) - before;
+        int sent = requestsSeen(fault);
 
         assertInstanceOf(fault.expectedOn(transport), e, () -> "wrong type: " + e);
         assertTrue(e.getClass() != ToastComputeException.class, "the root type says nothing: " + e);
-        assertEquals(fault == ReadFault.CONNECTION_REFUSED ? "issueToken" : "listFlavors", e.operation());
+        assertEquals(fault.beforeAnyRequest() ? "issueToken" : "listFlavors", e.operation());
         assertTrue(e.getMessage().contains(fault.messageFragment), () -> "message does not explain: " + e.getMessage());
 
         int attempts = fault.transientOn(transport) ? POLICY.maxAttempts() : 1;
@@ -100,7 +104,7 @@ class ReadFaultsTest {
             sleeper.sleeps().forEach(d -> assertEquals(Duration.ofSeconds(1), d, "Retry-After is honoured"));
             assertEquals(Duration.ofSeconds(1), ((ServiceUnavailableException) e).retryAfter().orElseThrow());
         }
-        if (fault != ReadFault.CONNECTION_REFUSED) {
+        if (!fault.beforeAnyRequest()) {
             // The JDK's own clients repeat an idempotent GET once on a connection that died before
             // the answer began; the bound allows that, and the report shows what happened.
             int most = jdkRepeatsGets(transport) && fault.transientOn(transport) ? 2 * attempts : attempts;
@@ -128,6 +132,9 @@ class ReadFaultsTest {
     }
 
     private static int requestsSeen(ReadFault fault) {
+        if (fault.beforeAnyRequest()) {
+            return 0;
+        }
         if (fault.wireMock != null) {
             return wireMock.count(getRequestedFor(urlPathEqualTo(FLAVORS)));
         }

@@ -41,7 +41,11 @@ public final class RawHttpServer implements AutoCloseable {
     }
 
     /** What to answer. */
-    public sealed interface Reply permits Complete, CutShort {
+    public sealed interface Reply permits Complete, CutShort, Dribble {
+    }
+
+    /** A whole answer whose body is sent {@code chunk} bytes at a time, {@code pauseMillis} apart. */
+    public record Dribble(byte[] body, int chunk, long pauseMillis) implements Reply {
     }
 
     /** A whole answer; the connection stays open for the next request. */
@@ -158,6 +162,14 @@ public final class RawHttpServer implements AutoCloseable {
                     out.write(head(c.status(), c.contentType(), c.body().length));
                     out.write(c.body());
                     out.flush();
+                } else if (reply instanceof Dribble d) {
+                    out.write(head(200, "application/json", d.body().length));
+                    out.flush();
+                    for (int at = 0; at < d.body().length; at += d.chunk()) {
+                        Thread.sleep(d.pauseMillis());
+                        out.write(d.body(), at, Math.min(d.chunk(), d.body().length - at));
+                        out.flush();
+                    }
                 } else if (reply instanceof CutShort cut) {
                     out.write(head(200, "application/json", cut.declaredLength()));
                     out.write(cut.sent());
