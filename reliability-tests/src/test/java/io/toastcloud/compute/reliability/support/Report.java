@@ -14,6 +14,9 @@ import java.util.List;
  * can be checked against a run.
  */
 public final class Report {
+    /** Suites written to by this JVM: the first line of a run replaces what an earlier run left. */
+    private static final java.util.Set<String> STARTED = new java.util.HashSet<>();
+
     private Report() {
     }
 
@@ -22,8 +25,9 @@ public final class Report {
         Path dir = Path.of(System.getProperty("reliability.report.dir", "target/reliability"));
         try {
             Files.createDirectories(dir);
+            StandardOpenOption mode = STARTED.add(suite) ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND;
             Files.writeString(dir.resolve(suite + ".txt"), text + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
