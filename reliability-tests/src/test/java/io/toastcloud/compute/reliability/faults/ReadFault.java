@@ -42,7 +42,7 @@ enum ReadFault {
     BODY_WITHOUT_HEADER("200 with a body without header", MalformedResponseException.class, false, "header",
             () -> WireMockStub.json("{\"flavors\":[]}")),
     SLOWER_THAN_READ_TIMEOUT("an answer slower than the read timeout", ToastTimeoutException.class, true, "timed out",
-            () -> WireMockStub.json(Envelopes.flavors()).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 4)),
+            () -> WireMockStub.json(Envelopes.flavors()).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 3)),
     RESET_BEFORE_ANSWER("connection reset before any answer", ToastConnectionException.class, true, "reset",
             () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
     CLOSED_WITHOUT_ANSWER("connection closed without any answer", ToastConnectionException.class, true, "",

@@ -60,7 +60,7 @@ class TokenEndpointFailureTest {
         MALFORMED_BODY(MalformedResponseException.class, false, () -> WireMockStub.json("{\"header\":{\"isSucc")),
         SUCCESS_WITHOUT_TOKEN(MalformedResponseException.class, false, () -> WireMockStub.json(Envelopes.ok(""))),
         TIMEOUT(ToastTimeoutException.class, true,
-                () -> WireMockStub.json(Envelopes.ok("")).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 4)),
+                () -> WireMockStub.json(Envelopes.ok("")).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 3)),
         CONNECTION_RESET(ToastConnectionException.class, true, () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
         WRONG_CREDENTIALS_MINUS_1(AuthenticationException.class, false,
                 () -> WireMockStub.json(Envelopes.failure(-1, "FAIL : Authentication failed."))),

@@ -15,7 +15,7 @@ public final class Clients {
     /** Long enough that a busy CI machine never turns a normal answer into a timeout. */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
     /** For the cases about timeouts, so that waiting them out stays quick. */
-    public static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
+    public static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(500);
 
     private Clients() {
     }
