@@ -107,7 +107,7 @@ final class RuleCases {
                     List.of("parameters.address format"), unprocessable("body.parameters.address format")),
             new RuleCase("unknown-action", "the action is one of the nine actions",
                     new RawRequest("POST", path("performInstanceAction"), "{\"action\":\"suspend\"}", true),
-                    new ClientRefuses("performInstanceAction", List.of("action discriminator"),
+                    new ClientRefuses("performInstanceAction", List.of("action enum"),
                             t -> t.instanceActionApi().performInstanceAction(null, ExampleIds.INSTANCE, new SuspendAction())),
                     unprocessable("body oneOf", "body.action enum")),
             // query parameters

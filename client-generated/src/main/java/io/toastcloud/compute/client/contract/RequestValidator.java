@@ -43,6 +43,7 @@ public final class RequestValidator {
                 .defaultMetaSchemaIri(dialect.getIri()));
         this.config = SchemaValidatorsConfig.builder()
                 .formatAssertionsEnabled(true)
+                .regularExpressionFactory(EcmaPatterns.INSTANCE)
                 .pathType(com.networknt.schema.PathType.JSON_PATH)
                 .build();
     }
@@ -114,7 +115,7 @@ public final class RequestValidator {
             return new Violation(property, "required", "is required and must be one of " + names);
         }
         return names.contains(value.asText()) ? null
-                : new Violation(property, "discriminator", "must be one of " + names);
+                : new Violation(property, "enum", "must be one of " + names);
     }
 
     private static JsonNode withoutNulls(JsonNode node) {

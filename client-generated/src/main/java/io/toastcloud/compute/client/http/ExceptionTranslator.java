@@ -32,12 +32,13 @@ public final class ExceptionTranslator {
         }
         if (thrown instanceof RetryableException || thrown instanceof IOException) {
             Throwable io = thrown instanceof IOException ? thrown : thrown.getCause();
-            String what = io == null ? "I/O error" : io.getClass().getSimpleName() + ": " + redactor.redactText(operation, io.getMessage());
-            Throwable cause = keepable(operation, io) ? io : null;
-            if (isTimeout(io)) {
-                return new ToastTimeoutException(operation, "timed out (" + what + ")", cause);
-            }
-            return new ToastConnectionException(operation, "cannot exchange with the service (" + what + ")", cause);
+            return ioFailure(operation, io, "cannot exchange with the service");
+        }
+        if (thrown instanceof FeignException && !(thrown instanceof feign.codec.DecodeException)
+                && thrown.getCause() instanceof IOException io) {
+            // Feign wraps an I/O error met while the decoder reads the body (a reset or a close in
+            // the middle of it, a timeout between two parts of it): the same fault as above, later.
+            return ioFailure(operation, io, "the connection failed while the answer was read");
         }
         if (thrown instanceof feign.codec.DecodeException) {
             return new MalformedResponseException(operation, "cannot decode the response ("
@@ -49,6 +50,31 @@ public final class ExceptionTranslator {
         }
         return new ToastComputeException(operation, thrown.getClass().getSimpleName() + ": "
                 + redactor.redactText(operation, String.valueOf(thrown.getMessage())), null);
+    }
+
+    private ToastComputeException ioFailure(String operation, Throwable io, String context) {
+        String what = io == null ? "I/O error" : redactor.redactText(operation, describe(io));
+        Throwable cause = keepable(operation, io) ? io : null;
+        if (isTimeout(io)) {
+            return new ToastTimeoutException(operation, "timed out (" + what + ")", cause);
+        }
+        return new ToastConnectionException(operation, context + " (" + what + ")", cause);
+    }
+
+    /**
+     * The I/O error and, when it differs, its root cause: the JDK's HTTP client reports a reset as
+     * "header parser received no bytes" or "closed", with "Connection reset" only at the root.
+     */
+    private static String describe(Throwable io) {
+        Throwable root = io;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == io ? summary(io) : summary(io) + "; cause: " + summary(root);
+    }
+
+    private static String summary(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     /** An I/O cause is kept for its stack trace only when no message in its chain holds a secret. */

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Sends the few operations that carry a secret in their query string (the contract's
  * {@code x-secret} query parameters: {@code getToken}'s token id) through the JDK's
- * {@code java.net.http} client, which logs nothing unless a JVM flag turns it on, instead of the
- * chosen transport. Apache HttpClient 5 logs every request line, query included, at DEBUG
+ * {@code java.net.http} client, whose only logger that prints URIs this client holds quiet
+ * ({@link QuietJdkLoggers}), instead of the chosen transport. Apache HttpClient 5 logs every request line, query included, at DEBUG
  * ({@code MainClientExec}), and that cannot be switched off from code.
  */
 final class SecretQueryRouting implements Client {

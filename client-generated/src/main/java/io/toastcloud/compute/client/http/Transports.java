@@ -37,7 +37,8 @@ public final class Transports {
     public static Built build(Transport transport, Duration connectTimeout) {
         return switch (transport) {
             case APACHE_HC5 -> hc5(connectTimeout);
-            case JDK_URL_CONNECTION -> new Built(new Client.Default(null, null), () -> { });
+            case JDK_URL_CONNECTION -> new Built(new QuietJdkLoggers(new Client.Default(null, null),
+                    QuietJdkLoggers.URL_CONNECTION), () -> { });
             case OKHTTP -> okhttp();
             case JDK_HTTP_CLIENT -> jdkHttpClient(connectTimeout);
         };
@@ -77,7 +78,8 @@ public final class Transports {
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
                 .build();
-        return new Built(new feign.http2client.Http2Client(http), () -> { });
+        return new Built(new QuietJdkLoggers(new BodyReadTimeout(new feign.http2client.Http2Client(http)),
+                QuietJdkLoggers.HTTP_CLIENT), () -> { });
     }
 
     private static void requireOnClasspath(String type, String artifact) {

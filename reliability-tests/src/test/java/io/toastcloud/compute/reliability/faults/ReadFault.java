@@ -1,0 +1,112 @@
+package io.toastcloud.compute.reliability.faults;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.toastcloud.compute.client.Transport;
+import io.toastcloud.compute.client.error.HttpStatusException;
+import io.toastcloud.compute.client.error.MalformedResponseException;
+import io.toastcloud.compute.client.error.ServiceUnavailableException;
+import io.toastcloud.compute.client.error.ToastComputeException;
+import io.toastcloud.compute.client.error.ToastConnectionException;
+import io.toastcloud.compute.client.error.ToastTimeoutException;
+import io.toastcloud.compute.reliability.support.Clients;
+import io.toastcloud.compute.reliability.support.Envelopes;
+import io.toastcloud.compute.reliability.support.RawHttpServer;
+import io.toastcloud.compute.reliability.support.WireMockStub;
+import java.util.function.Supplier;
+
+/**
+ * A fault the service (or whatever stands in front of it) can inflict on one call, what the
+ * client must throw for it, and whether that fault is transient (a read is retried) or says
+ * something about the answer itself (not retried). A fault is injected either by WireMock
+ * (HTTP statuses, bodies, delays, its socket faults) or by the raw socket server (a body cut
+ * short by a close or a reset, a stall in the middle of a body).
+ */
+enum ReadFault {
+    HTTP_500("HTTP 500 with a text body", HttpStatusException.class, true, "HTTP 500",
+            () -> aResponse().withStatus(500).withBody("Internal Server Error")),
+    HTTP_502_HTML("HTTP 502 with a gateway's HTML page", ServiceUnavailableException.class, true, "502 Bad Gateway",
+            () -> aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                    .withBody("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>")),
+    HTTP_503_HTML("HTTP 503 with an HTML page", ServiceUnavailableException.class, true, "Service Temporarily Unavailable",
+            () -> aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                    .withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>")),
+    HTTP_503_RETRY_AFTER("HTTP 503 with Retry-After: 1", ServiceUnavailableException.class, true, "HTTP 503",
+            () -> aResponse().withStatus(503).withHeader("Retry-After", "1").withBody("busy")),
+    MALFORMED_JSON("200 with malformed JSON", MalformedResponseException.class, false, "not the JSON envelope",
+            () -> WireMockStub.json("{\"header\":{\"isSuccessful\":true,\"resultCode\":0,}")),
+    EMPTY_BODY("200 with an empty body", MalformedResponseException.class, false, "empty",
+            () -> WireMockStub.json("")),
+    BODY_WITHOUT_HEADER("200 with a body without header", MalformedResponseException.class, false, "header",
+            () -> WireMockStub.json("{\"flavors\":[]}")),
+    SLOWER_THAN_READ_TIMEOUT("an answer slower than the read timeout", ToastTimeoutException.class, true, "timed out",
+            () -> WireMockStub.json(Envelopes.flavors()).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 3)),
+    RESET_BEFORE_ANSWER("connection reset before any answer", ToastConnectionException.class, true, "reset",
+            () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
+    CLOSED_WITHOUT_ANSWER("connection closed without any answer", ToastConnectionException.class, true, "",
+            () -> aResponse().withFault(Fault.EMPTY_RESPONSE)),
+    GARBAGE_THEN_CLOSE("random bytes instead of HTTP, then close", ToastConnectionException.class, true, "",
+            () -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)),
+    MALFORMED_CHUNK("a malformed chunk in a chunked body", ToastConnectionException.class, true, "",
+            () -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)),
+    TRUNCATED_BODY("body shorter than its Content-Length, then close", ToastConnectionException.class, true, "",
+            RawHttpServer.truncated(Envelopes.flavors(), 40)),
+    RESET_MID_BODY("connection reset in the middle of the body", ToastConnectionException.class, true, "reset",
+            RawHttpServer.resetMidBody(Envelopes.flavors(), 40)),
+    STALL_MID_BODY("half a body, then silence longer than the read timeout", ToastTimeoutException.class, true, "timed out",
+            RawHttpServer.stallMidBody(Envelopes.flavors(), 40, 30_000)),
+    CONNECTION_REFUSED("connection refused (nothing listens)", ToastConnectionException.class, true, "", (RawHttpServer.Reply) null),
+    CONNECT_TIMEOUT("connecting never completes (a full accept queue)", ToastTimeoutException.class, true, "timed out",
+            (RawHttpServer.Reply) null);
+
+    final String description;
+    final Class<? extends ToastComputeException> expected;
+    final boolean transientFault;
+    final String messageFragment;
+    final Supplier<ResponseDefinitionBuilder> wireMock;
+    final RawHttpServer.Reply raw;
+
+    ReadFault(String description, Class<? extends ToastComputeException> expected, boolean transientFault,
+            String messageFragment, Supplier<ResponseDefinitionBuilder> wireMock) {
+        this.description = description;
+        this.expected = expected;
+        this.transientFault = transientFault;
+        this.messageFragment = messageFragment;
+        this.wireMock = wireMock;
+        this.raw = null;
+    }
+
+    ReadFault(String description, Class<? extends ToastComputeException> expected, boolean transientFault,
+            String messageFragment, RawHttpServer.Reply raw) {
+        this.description = description;
+        this.expected = expected;
+        this.transientFault = transientFault;
+        this.messageFragment = messageFragment;
+        this.wireMock = null;
+        this.raw = raw;
+    }
+
+    /**
+     * What the client throws on this transport. HttpURLConnection ends a body shorter than its
+     * Content-Length silently (no I/O error), so the client sees incomplete JSON instead.
+     */
+    Class<? extends ToastComputeException> expectedOn(Transport transport) {
+        return this == TRUNCATED_BODY && transport == Transport.JDK_URL_CONNECTION ? MalformedResponseException.class : expected;
+    }
+
+    /** The faults that are waited out: the client gets the short read timeout for them. */
+    boolean aboutTimeouts() {
+        return this == SLOWER_THAN_READ_TIMEOUT || this == STALL_MID_BODY;
+    }
+
+    /** The faults met before any request is written: the token request is the one that fails. */
+    boolean beforeAnyRequest() {
+        return this == CONNECTION_REFUSED || this == CONNECT_TIMEOUT;
+    }
+
+    boolean transientOn(Transport transport) {
+        return this == TRUNCATED_BODY && transport == Transport.JDK_URL_CONNECTION ? false : transientFault;
+    }
+}
