@@ -109,7 +109,7 @@ class ValidationTest {
                 Arguments.of("POST", "/security-group-rules", rule(",\"protocol\":\"tcp\",\"portRangeMin\":443,\"portRangeMax\":80"),
                         "securityGroupRule.portRangeMin", "[securityGroupRule.portRangeOrder]"),
                 // instance actions
-                Arguments.of("POST", "/instances/any/action", "{\"action\":\"pause\"}", "", "discriminator"),
+                Arguments.of("POST", "/instances/any/action", "{\"action\":\"pause\"}", "action", "[enum]"),
                 Arguments.of("POST", "/instances/any/action", "{\"action\":\"start\",\"parameters\":{}}", "parameters", "[additionalProperties]"),
                 Arguments.of("POST", "/instances/any/action", "{\"action\":\"reboot\",\"parameters\":{\"type\":\"SOFTLY\"}}", "type", "enum"),
                 Arguments.of("POST", "/instances/any/action", "{\"action\":\"addFloatingIp\",\"parameters\":{\"address\":\"1.2.3\",\"ipAddress\":\"10.0.0.1\"}}",
