@@ -96,21 +96,22 @@ public final class ToastComputeClient implements AutoCloseable {
         secrets.add(settings.credentials.apiPassword());
         Redactor redactor = new Redactor(contract, secrets);
         this.transport = Transports.build(settings.transport, settings.connectTimeout, contract);
-        Feign.Builder issuingBuilder = Feign.builder()
-                .client(transport.client())
-                .encoder(new JacksonEncoder(mapper))
-                .decoder(new EnvelopeDecoder(mapper, new ServiceExceptions(contract)))
-                .errorDecoder(new HttpErrorDecoder(redactor))
-                .options(options(settings))
-                .retryer(Retryer.NEVER_RETRY)
-                .logger(new RedactingLogger(settings.wireLogger, redactor))
-                .logLevel(settings.logLevel)
-                .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, new RequestValidator(contract),
-                        mapper, null, new ExceptionTranslator(redactor), RetryPolicy.NONE, settings.sleeper, settings.appkey));
-        // One by one: Feign's requestInterceptors(Iterable) would replace the ones already set.
-        settings.requestInterceptors.forEach(issuingBuilder::requestInterceptor);
-        TokenApi issuing = issuingBuilder.target(TokenApi.class, settings.endpoint.toString());
+        // Token issue goes through its own Feign instance: no token, no re-issue, no retries.
+        RequestValidator validator = new RequestValidator(contract);
+        TokenApi issuing = feign(settings, contract, validator, mapper, redactor, null, RetryPolicy.NONE)
+                .target(TokenApi.class, settings.endpoint.toString());
         this.tokens = new TokenManager(() -> issue(issuing, settings, secrets), settings.clock, settings.tokenRenewAhead);
+        this.feign = feign(settings, contract, validator, mapper, redactor, tokens, settings.retryPolicy).build();
+        this.waiter = new Waiter(settings.waiterConfig, settings.clock, settings.sleeper);
+    }
+
+    /**
+     * A Feign builder wired with this client's pieces. With {@code tokens}, every secured call
+     * carries the token (set first, so that the caller's interceptors see it).
+     */
+    private Feign.Builder feign(Settings settings, Contract contract, RequestValidator validator, ObjectMapper mapper,
+            Redactor redactor,
+            TokenManager tokens, RetryPolicy retryPolicy) {
         Feign.Builder builder = Feign.builder()
                 .client(transport.client())
                 .encoder(new JacksonEncoder(mapper))
@@ -120,13 +121,14 @@ public final class ToastComputeClient implements AutoCloseable {
                 .retryer(Retryer.NEVER_RETRY)
                 .logger(new RedactingLogger(settings.wireLogger, redactor))
                 .logLevel(settings.logLevel)
-                .requestInterceptor(new AuthTokenInterceptor(contract, tokens))
-                .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, new RequestValidator(contract),
-                        mapper, tokens, new ExceptionTranslator(redactor), settings.retryPolicy, settings.sleeper,
-                        settings.appkey));
+                .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, validator,
+                        mapper, tokens, new ExceptionTranslator(redactor), retryPolicy, settings.sleeper, settings.appkey));
+        if (tokens != null) {
+            builder.requestInterceptor(new AuthTokenInterceptor(contract, tokens));
+        }
+        // One by one: Feign's requestInterceptors(Iterable) would replace the ones already set.
         settings.requestInterceptors.forEach(builder::requestInterceptor);
-        this.feign = builder.build();
-        this.waiter = new Waiter(settings.waiterConfig, settings.clock, settings.sleeper);
+        return builder;
     }
 
     private static IssuedToken issue(TokenApi api, Settings settings, SecretValues secrets) {
