@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fails when the contract has something the contract tests do not test: an operation, a named
- * example (response or request), an instance action, or a request-only {@code x-rules} rule. It
- * also fails on table entries the contract no longer has, so the tables stay true. Everything is
- * computed from the bundled contract; nothing here needs Prism.
+ * example (response or request), an instance action, or a request-only {@code x-rules} rule,
+ * against Prism; and, against the emulator, an operation, request example or instance action
+ * without a lifecycle step, or a failure example neither provoked nor listed as not provokable.
+ * It also fails on table entries the contract no longer has, so the tables stay true.
+ * Everything is computed from the bundled contract; nothing here needs Prism or the emulator.
  */
 class ContractCoverageTest {
     private static final ContractDocument CONTRACT = ContractDocument.bundled();
@@ -93,6 +95,43 @@ class ContractCoverageTest {
     }
 
     @Test
+    void everyOperationAndRequestExampleHasAnEmulatorStep() {
+        Set<String> operations = CONTRACT.operations().stream().map(Operation::id).collect(Collectors.toSet());
+        Set<String> stepped = EmulatorLifecycle.STEPS.stream().map(EmulatorLifecycle.Step::operationId).collect(Collectors.toSet());
+        assertNoDifference("operations", operations, stepped, "EmulatorLifecycle.STEPS");
+
+        Set<String> requestExamples = new HashSet<>();
+        CONTRACT.operations().forEach(op -> op.requestExamples().keySet().forEach(name -> requestExamples.add(op.id() + "/" + name)));
+        Set<String> steppedExamples = EmulatorLifecycle.STEPS.stream().filter(s -> s.requestExample() != null)
+                .map(s -> s.operationId() + "/" + s.requestExample()).collect(Collectors.toSet());
+        assertNoDifference("request examples", requestExamples, steppedExamples, "EmulatorLifecycle.STEPS");
+
+        JsonNode mapping = CONTRACT.root().at("/components/schemas/InstanceActionRequest/discriminator/mapping");
+        Set<String> actions = new TreeSet<>();
+        mapping.fieldNames().forEachRemaining(actions::add);
+        Set<String> steppedActions = EmulatorLifecycle.STEPS.stream().filter(s -> "performInstanceAction".equals(s.operationId()))
+                .map(EmulatorLifecycle.Step::requestExample).collect(Collectors.toSet());
+        assertNoDifference("instance actions", actions, steppedActions, "EmulatorLifecycle.STEPS");
+    }
+
+    @Test
+    void everyFailureExampleIsProvokedAgainstTheEmulatorOrSaysWhyNot() {
+        Set<String> inContract = new HashSet<>();
+        CONTRACT.operations().forEach(op -> op.failureExamples().forEach(name -> inContract.add(op.id() + "/" + name)));
+        Set<String> provoked = EmulatorFailureCases.ALL.stream().map(c -> c.operationId() + "/" + c.example())
+                .collect(Collectors.toSet());
+        Set<String> both = new TreeSet<>(provoked);
+        both.retainAll(EmulatorFailureCases.NOT_PROVOKED.keySet());
+        assertEquals(Set.of(), both, "EmulatorFailureCases provokes failure examples that NOT_PROVOKED says it cannot");
+        Set<String> accounted = new HashSet<>(provoked);
+        accounted.addAll(EmulatorFailureCases.NOT_PROVOKED.keySet());
+        assertNoDifference("failure examples", inContract, accounted,
+                "EmulatorFailureCases (a case, or NOT_PROVOKED with the reason)");
+        Set<String> names = new HashSet<>();
+        EmulatorFailureCases.ALL.forEach(c -> assertTrue(names.add(c.name()), "two failure cases are named " + c.name()));
+    }
+
+    @Test
     void everyRequestRuleHasARuleCase() {
         Map<String, String> xRules = new TreeMap<>();
         CONTRACT.root().path("components").path("schemas").forEach(schema ->
@@ -134,6 +173,12 @@ class ContractCoverageTest {
                         + "(%d instance actions), %d rule cases (%d refused by Prism too)%n",
                 CONTRACT.operations().size(), responseExamples, requestExamples,
                 CONTRACT.operation("performInstanceAction").requestExamples().size(), RuleCases.ALL.size(), prismRefuses);
+        long failureExamples = CONTRACT.operations().stream().mapToLong(op -> op.failureExamples().size()).sum();
+        long provoked = EmulatorFailureCases.ALL.stream().map(c -> c.operationId() + "/" + c.example()).distinct().count();
+        System.out.printf("Against the emulator: %d lifecycle steps; %d failure cases provoking %d of the %d "
+                        + "(operation, failure example) pairs, %d not provokable%n",
+                EmulatorLifecycle.STEPS.size(), EmulatorFailureCases.ALL.size(), provoked, failureExamples,
+                EmulatorFailureCases.NOT_PROVOKED.size());
     }
 
     private static void assertNoDifference(String what, Set<String> contract, Set<String> tested, String table) {

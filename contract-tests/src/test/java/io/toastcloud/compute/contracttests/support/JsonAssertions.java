@@ -27,6 +27,44 @@ public final class JsonAssertions {
         assertEquals(canonical(expected).toPrettyString(), canonical(actual).toPrettyString(), what);
     }
 
+    /**
+     * The JSON pointers at which the two documents differ (after the same normalisations as
+     * {@link #assertSameJson}), without their values: for documents that may hold secrets
+     * (a token id, a private key), whose values must not reach a test report.
+     */
+    public static List<String> differences(JsonNode expected, JsonNode actual) {
+        List<String> out = new ArrayList<>();
+        collectDifferences(canonical(expected), canonical(actual), "", out);
+        return out;
+    }
+
+    private static void collectDifferences(JsonNode expected, JsonNode actual, String at, List<String> out) {
+        if (expected.isObject() && actual.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String pointer = at + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (!expected.has(name)) {
+                    out.add(pointer + " (only in the second)");
+                } else if (!actual.has(name)) {
+                    out.add(pointer + " (only in the first)");
+                } else {
+                    collectDifferences(expected.get(name), actual.get(name), pointer, out);
+                }
+            }
+        } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                collectDifferences(expected.get(i), actual.get(i), at + "/" + i, out);
+            }
+        } else if (!expected.equals(actual)) {
+            out.add((at.isEmpty() ? "/" : at) + " (different " + (expected.getNodeType() == actual.getNodeType()
+                    ? "value" : "type: " + expected.getNodeType() + " vs " + actual.getNodeType())
+                    + (expected.isArray() && actual.isArray() ? ", " + expected.size() + " vs " + actual.size() + " items" : "")
+                    + ")");
+        }
+    }
+
     /** Nulls dropped, keys sorted, numbers as plain decimals. */
     static JsonNode canonical(JsonNode node) {
         if (node == null || node.isMissingNode()) {

@@ -1,0 +1,418 @@
+package io.toastcloud.compute.contracttests;
+
+import static io.toastcloud.compute.contracttests.OperationCalls.decode;
+import static io.toastcloud.compute.contracttests.support.RequestExamples.with;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.toastcloud.compute.client.ToastComputeClient;
+import io.toastcloud.compute.contracttests.support.ContractDocument;
+import io.toastcloud.compute.contracttests.support.OpenSshKeys;
+import io.toastcloud.compute.model.FloatingIp;
+import io.toastcloud.compute.model.FloatingIpCreateRequest;
+import io.toastcloud.compute.model.FloatingIpStatus;
+import io.toastcloud.compute.model.ImageStatus;
+import io.toastcloud.compute.model.InstanceActionRequest;
+import io.toastcloud.compute.model.InstanceActionResponse;
+import io.toastcloud.compute.model.InstanceAddress;
+import io.toastcloud.compute.model.InstanceCreateRequest;
+import io.toastcloud.compute.model.InstanceCreateResponse;
+import io.toastcloud.compute.model.InstanceDetail;
+import io.toastcloud.compute.model.InstanceStatus;
+import io.toastcloud.compute.model.InstanceSummary;
+import io.toastcloud.compute.model.KeypairCreateRequest;
+import io.toastcloud.compute.model.SecurityGroupName;
+import io.toastcloud.compute.model.SecurityGroupRequest;
+import io.toastcloud.compute.model.SecurityGroupRule;
+import io.toastcloud.compute.model.SecurityGroupRuleCreateRequest;
+import io.toastcloud.compute.model.TokenIssueRequest;
+import io.toastcloud.compute.model.Volume;
+import io.toastcloud.compute.model.VolumeAttachRequest;
+import io.toastcloud.compute.model.VolumeCreateRequest;
+import io.toastcloud.compute.model.VolumeStatus;
+import java.util.List;
+
+/**
+ * The emulator suite's script: every operation of the contract, and every request example (the
+ * nine instance actions among them), called through the client in an order a user would follow
+ * against a stateful service: look around, create what later calls need, wait with the client's
+ * waiters, act on the instance in states that allow each action, then delete everything. Each
+ * step sends the contract's request example, with the ids of resources made earlier where the
+ * example names its own. Run by {@link EmulatorOperationContractTest}; a contract operation or
+ * request example without a step fails {@link ContractCoverageTest}.
+ */
+final class EmulatorLifecycle {
+    private static final ContractDocument CONTRACT = ContractDocument.bundled();
+
+    /** What earlier steps made, for later ones. */
+    static final class World {
+        String tokenId;
+        String groupId;
+        String httpsRuleId;
+        String instanceId;
+        String fixedDiskInstanceId;
+        String fixedIp;
+        String volumeId;
+        String floatingIpId;
+        String floatingAddress;
+    }
+
+    /** Makes the step's one call of its operation; returns the decoded response. */
+    @FunctionalInterface
+    interface Call<R> {
+        R call(ToastComputeClient toast, World world, JsonNode example);
+    }
+
+    /** What the step checks in the response and the state afterwards, and what it waits for. */
+    @FunctionalInterface
+    interface Then<R> {
+        void check(ToastComputeClient toast, World world, R response);
+    }
+
+    /**
+     * One call of {@code operationId} with the request example {@code requestExample} (null when
+     * the operation has no body); {@code label} tells steps of one operation apart.
+     */
+    record Step(String operationId, String requestExample, String label, Call<?> call, Then<?> then) {
+        String name() {
+            return operationId + (requestExample == null ? "" : " [" + requestExample + "]") + (label == null ? "" : " (" + label + ")");
+        }
+
+        JsonNode example() {
+            if (requestExample == null) {
+                return null;
+            }
+            JsonNode example = CONTRACT.operation(operationId).requestExamples().get(requestExample);
+            if (example == null) {
+                throw new AssertionError(operationId + " has no request example " + requestExample);
+            }
+            return example;
+        }
+
+        Object invoke(ToastComputeClient toast, World world) {
+            return call.call(toast, world, example());
+        }
+
+        @SuppressWarnings("unchecked")
+        void check(ToastComputeClient toast, World world, Object response) {
+            ((Then<Object>) then).check(toast, world, response);
+        }
+    }
+
+    private static <R> Step step(String operationId, String requestExample, Call<R> call, Then<R> then) {
+        return new Step(operationId, requestExample, null, call, then);
+    }
+
+    private static <R> Step step(String operationId, String requestExample, String label, Call<R> call, Then<R> then) {
+        return new Step(operationId, requestExample, label, call, then);
+    }
+
+    /** The ids the contract's examples use for the seed catalog (the emulator's catalog has the same). */
+    private static final String NETWORK = CONTRACT.operation("createInstance").requestExamples().get("linuxWithRootVolume")
+            .at("/instance/networks/0/id").asText();
+    private static final String IMAGE = CONTRACT.operation("createInstance").requestExamples().get("linuxWithRootVolume")
+            .at("/instance/image").asText();
+    private static final String ROOT_VOLUME_FLAVOR = CONTRACT.operation("createInstance").requestExamples()
+            .get("linuxWithRootVolume").at("/instance/flavor").asText();
+    private static final String FIXED_DISK_FLAVOR = CONTRACT.operation("createInstance").requestExamples().get("fixedDiskFlavor")
+            .at("/instance/flavor").asText();
+    private static final String POOL = CONTRACT.operation("createFloatingIp").requestExamples().get("fromPublicPool")
+            .at("/pool/id").asText();
+    private static final String KEY_NAME = CONTRACT.operation("createKeypair").requestExamples().get("generate")
+            .at("/keypair/name").asText();
+    private static final String UPLOADED_KEY_NAME = CONTRACT.operation("createKeypair").requestExamples().get("upload")
+            .at("/keypair/name").asText();
+    private static final String GROUP_NAME = CONTRACT.operation("createSecurityGroup").requestExamples().get("web")
+            .at("/securityGroup/name").asText();
+
+    static final List<Step> STEPS = List.of(
+            // --- Token and the read-only catalog
+            step("issueToken", "credentials",
+                    (t, w, ex) -> t.tokens().issueToken(null, decode(ex, TokenIssueRequest.class)),
+                    (t, w, r) -> {
+                        w.tokenId = r.getAccess().getToken().getId();
+                        assertFalse(w.tokenId.isBlank(), "a token id");
+                        assertNotNull(r.getAccess().getToken().getExpires(), "expires");
+                    }),
+            step("getToken", null,
+                    (t, w, ex) -> t.tokens().getToken(null, w.tokenId),
+                    (t, w, r) -> assertEquals(w.tokenId, r.getAccess().getToken().getId(), "the token looked up")),
+            step("listAvailabilityZones", null,
+                    (t, w, ex) -> t.availabilityZones().listAvailabilityZones(null),
+                    (t, w, r) -> assertTrue(r.getZones().stream().map(z -> z.getZoneName()).toList()
+                            .containsAll(List.of("kr-pub-a", "kr-pub-b")), "the zones the request examples use")),
+            step("listFlavors", null,
+                    (t, w, ex) -> t.flavors().listFlavors(null),
+                    (t, w, r) -> assertTrue(r.getFlavors().stream().map(f -> f.getId()).toList()
+                            .containsAll(List.of(ROOT_VOLUME_FLAVOR, FIXED_DISK_FLAVOR)), "the flavors the request examples use")),
+            step("listImages", null,
+                    (t, w, ex) -> t.images().listImages(null),
+                    (t, w, r) -> assertTrue(r.getImages().stream().anyMatch(i -> IMAGE.equals(i.getId())
+                            && i.getStatus() == ImageStatus.ACTIVE), "the image the request examples use, active")),
+            step("listNetworks", null,
+                    (t, w, ex) -> t.networks().listNetworks(null, NETWORK),
+                    (t, w, r) -> assertEquals(List.of(NETWORK), r.getNetworks().stream().map(n -> n.getId()).toList())),
+            step("listSubnets", null,
+                    (t, w, ex) -> t.subnets().listSubnets(null),
+                    (t, w, r) -> assertTrue(r.getSubnets().stream().anyMatch(s -> NETWORK.equals(s.getNetworkId())),
+                            "a subnet of the network")),
+            step("listFloatingIpPools", null,
+                    (t, w, ex) -> t.floatingIps().listFloatingIpPools(null),
+                    (t, w, r) -> assertTrue(r.getPools().stream().anyMatch(p -> POOL.equals(p.getId())),
+                            "the pool createFloatingIp's example uses")),
+
+            // --- Key pairs and a security group with rules
+            step("createKeypair", "generate",
+                    (t, w, ex) -> t.keypairs().createKeypair(null, decode(ex, KeypairCreateRequest.class)),
+                    (t, w, r) -> {
+                        assertEquals(KEY_NAME, r.getKeypair().getName());
+                        assertTrue(r.getKeypair().getPrivateKey() != null && !r.getKeypair().getPrivateKey().isBlank(),
+                                "a generated key pair comes with its private key");
+                        assertTrue(r.getKeypair().getPublicKey().startsWith("ssh-"), "an OpenSSH public key");
+                    }),
+            // The example's publicKey is not a whole key (its base64 is cut short), which a real
+            // service refuses; a freshly made one of the same type stands in for it.
+            step("createKeypair", "upload",
+                    (t, w, ex) -> t.keypairs().createKeypair(null, decode(with(ex, "/keypair/publicKey",
+                            OpenSshKeys.newEd25519PublicKey("user@laptop")), KeypairCreateRequest.class)),
+                    (t, w, r) -> {
+                        assertEquals(UPLOADED_KEY_NAME, r.getKeypair().getName());
+                        assertNull(r.getKeypair().getPrivateKey(), "an uploaded key pair has no private key to return");
+                        assertNotNull(r.getKeypair().getFingerprint(), "fingerprint");
+                    }),
+            step("listKeypairs", null,
+                    (t, w, ex) -> t.keypairs().listKeypairs(null, KEY_NAME),
+                    (t, w, r) -> {
+                        assertEquals(List.of(KEY_NAME), r.getKeypairs().stream().map(k -> k.getName()).toList());
+                        assertNotNull(r.getKeypairs().get(0).getCreatedAt(), "createdAt is shown for one key pair by name");
+                    }),
+            step("createSecurityGroup", "web",
+                    (t, w, ex) -> t.securityGroups().createSecurityGroup(null, decode(ex, SecurityGroupRequest.class)),
+                    (t, w, r) -> {
+                        w.groupId = r.getSecurityGroup().getId();
+                        assertEquals(GROUP_NAME, r.getSecurityGroup().getName());
+                    }),
+            step("listSecurityGroups", null,
+                    (t, w, ex) -> t.securityGroups().listSecurityGroups(null, w.groupId),
+                    (t, w, r) -> assertEquals(List.of(GROUP_NAME), r.getSecurityGroups().stream().map(g -> g.getName()).toList())),
+            step("createSecurityGroupRule", "httpsFromAnywhere",
+                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(null,
+                            decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
+                    (t, w, r) -> {
+                        w.httpsRuleId = r.getSecurityGroupRule().getId();
+                        assertEquals(w.groupId, r.getSecurityGroupRule().getSecurityGroupId());
+                        assertEquals(443, r.getSecurityGroupRule().getPortRangeMin());
+                    }),
+            step("createSecurityGroupRule", "sshFromGroup",
+                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(null,
+                            decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
+                    (t, w, r) -> assertEquals(ex("createSecurityGroupRule", "sshFromGroup").at("/securityGroupRule/remoteGroupId")
+                            .asText(), r.getSecurityGroupRule().getRemoteGroupId(), "the remote group (the default group)")),
+            step("listSecurityGroupRules", null,
+                    (t, w, ex) -> t.securityGroupRules().listSecurityGroupRules(null, w.httpsRuleId),
+                    (t, w, r) -> {
+                        assertEquals(1, r.getSecurityGroupRules().size());
+                        assertEquals("0.0.0.0/0", r.getSecurityGroupRules().get(0).getRemoteIpPrefix());
+                    }),
+
+            // --- Two instances (each request example), waited for with the client's waiter
+            step("createInstance", "linuxWithRootVolume",
+                    (t, w, ex) -> t.instances().createInstance(null, decode(ex, InstanceCreateRequest.class)),
+                    (t, w, r) -> {
+                        w.instanceId = built(t, r, "web-01");
+                    }),
+            step("createInstance", "fixedDiskFlavor",
+                    (t, w, ex) -> t.instances().createInstance(null, decode(ex, InstanceCreateRequest.class)),
+                    (t, w, r) -> {
+                        w.fixedDiskInstanceId = built(t, r, "cache-01");
+                    }),
+            step("listInstances", null,
+                    (t, w, ex) -> t.instances().listInstances(null, w.instanceId),
+                    (t, w, r) -> {
+                        assertEquals(1, r.getInstances().size());
+                        assertEquals(InstanceStatus.ACTIVE, r.getInstances().get(0).getStatus());
+                    }),
+            step("listInstanceDetails", null,
+                    (t, w, ex) -> t.instances().listInstanceDetails(null, w.instanceId),
+                    (t, w, r) -> {
+                        InstanceDetail detail = r.getInstances().get(0);
+                        assertEquals(ROOT_VOLUME_FLAVOR, detail.getFlavor().getId());
+                        assertEquals(50, detail.getVolumes().getRoot().getSize(), "the root volume of the request");
+                        assertEquals(KEY_NAME, detail.getKeyName());
+                        assertEquals(List.of("default"), groupNames(detail));
+                        w.fixedIp = detail.getAddresses().get(0).getIpAddress();
+                        assertNull(detail.getAddresses().get(0).getFloatingIpAddress());
+                    }),
+
+            // --- Block storage: create, attach, detach
+            step("createVolume", "dataDisk",
+                    (t, w, ex) -> t.volumes().createVolume(null, decode(ex, VolumeCreateRequest.class)),
+                    (t, w, r) -> {
+                        w.volumeId = r.getVolume().getId();
+                        assertEquals(VolumeStatus.CREATING, r.getVolume().getStatus());
+                        t.volumeWaiter().untilAvailable(w.volumeId);
+                    }),
+            step("listVolumes", null,
+                    (t, w, ex) -> t.volumes().listVolumes(null, w.volumeId),
+                    (t, w, r) -> {
+                        Volume volume = r.getVolumes().get(0);
+                        assertEquals(VolumeStatus.AVAILABLE, volume.getStatus());
+                        assertEquals(100, volume.getSize());
+                        assertEquals("data", volume.getMetadata().get("purpose"));
+                    }),
+            step("attachVolume", "attach",
+                    (t, w, ex) -> t.instances().attachVolume(null, w.instanceId,
+                            decode(with(ex, "/attachment/volumeId", w.volumeId), VolumeAttachRequest.class)),
+                    (t, w, r) -> {
+                        assertEquals(w.volumeId, r.getAttachment().getVolumeId());
+                        assertEquals("/dev/vdb", r.getAttachment().getDevice(), "the first device after the root disk");
+                        assertEquals(w.instanceId, t.volumeWaiter().untilInUse(w.volumeId).getAttachments().get(0).getInstanceId());
+                    }),
+            step("detachVolume", null,
+                    (t, w, ex) -> t.instances().detachVolume(null, w.instanceId, w.volumeId),
+                    (t, w, r) -> assertTrue(isEmpty(t.volumeWaiter().untilAvailable(w.volumeId).getAttachments()),
+                            "no attachment left")),
+
+            // --- A floating IP and the instance actions, each in a state that allows it
+            step("createFloatingIp", "fromPublicPool",
+                    (t, w, ex) -> t.floatingIps().createFloatingIp(null, decode(ex, FloatingIpCreateRequest.class)),
+                    (t, w, r) -> {
+                        w.floatingIpId = r.getFloatingip().getId();
+                        w.floatingAddress = r.getFloatingip().getFloatingIpAddress();
+                        assertNull(r.getFloatingip().getFixedIpAddress(), "not associated yet");
+                    }),
+            step("listFloatingIps", null,
+                    (t, w, ex) -> t.floatingIps().listFloatingIps(null, w.floatingIpId),
+                    (t, w, r) -> {
+                        FloatingIp ip = r.getFloatingips().get(0);
+                        assertEquals(w.floatingAddress, ip.getFloatingIpAddress());
+                        assertEquals(FloatingIpStatus.DOWN, ip.getStatus(), "not associated");
+                    }),
+            action("addFloatingIp",
+                    (ex, w) -> with(with(ex, "/parameters/address", w.floatingAddress), "/parameters/ipAddress", w.fixedIp),
+                    (t, w) -> assertEquals(w.floatingAddress, address(t, w.instanceId).getFloatingIpAddress())),
+            action("removeFloatingIp",
+                    (ex, w) -> with(ex, "/parameters/address", w.floatingAddress),
+                    (t, w) -> assertNull(address(t, w.instanceId).getFloatingIpAddress())),
+            action("addSecurityGroup", (ex, w) -> ex,
+                    (t, w) -> assertEquals(List.of("default", GROUP_NAME), groupNames(detail(t, w.instanceId)))),
+            action("removeSecurityGroup", (ex, w) -> ex,
+                    (t, w) -> assertEquals(List.of("default"), groupNames(detail(t, w.instanceId)))),
+            step("updateSecurityGroup", "rename",
+                    (t, w, ex) -> t.securityGroups().updateSecurityGroup(null, w.groupId, decode(ex, SecurityGroupRequest.class)),
+                    (t, w, r) -> assertEquals(ex("updateSecurityGroup", "rename").at("/securityGroup/name").asText(),
+                            r.getSecurityGroup().getName())),
+            action("reboot", (ex, w) -> ex, (t, w) -> t.instanceWaiter().untilActive(w.instanceId)),
+            action("resize", (ex, w) -> ex, (t, w) -> {
+                t.instanceWaiter().untilActive(w.instanceId);
+                assertEquals(ex("performInstanceAction", "resize").at("/parameters/flavor").asText(),
+                        detail(t, w.instanceId).getFlavor().getId(), "the new flavor, once the resize is done");
+            }),
+            action("stop", (ex, w) -> ex, (t, w) -> t.instanceWaiter().untilStopped(w.instanceId)),
+            step("performInstanceAction", "uploadImage",
+                    (t, w, ex) -> t.instanceActionApi().performInstanceAction(null, w.instanceId, decode(ex, InstanceActionRequest.class)),
+                    (t, w, r) -> {
+                        assertEquals(ex("performInstanceAction", "uploadImage").at("/parameters/name").asText(),
+                                r.getCreatedImage().getName());
+                        assertEquals(ImageStatus.ACTIVE, t.imageWaiter().untilActive(r.getCreatedImage().getId()).getStatus());
+                        assertEquals(InstanceStatus.STOP, summary(t, w.instanceId).getStatus(), "the instance stays STOP");
+                    }),
+            action("start", (ex, w) -> ex, (t, w) -> t.instanceWaiter().untilActive(w.instanceId)),
+
+            // --- Deletes
+            step("deleteFloatingIp", null,
+                    (t, w, ex) -> t.floatingIps().deleteFloatingIp(null, w.floatingIpId),
+                    (t, w, r) -> assertTrue(t.floatingIps().listFloatingIps(null, (String) null).getFloatingips().stream()
+                            .noneMatch(f -> w.floatingIpId.equals(f.getId())), "the floating IP is gone")),
+            step("deleteVolume", null,
+                    (t, w, ex) -> t.volumes().deleteVolume(null, w.volumeId),
+                    (t, w, r) -> t.volumeWaiter().untilGone(w.volumeId)),
+            step("deleteSecurityGroupRule", null,
+                    (t, w, ex) -> t.securityGroupRules().deleteSecurityGroupRule(null, w.httpsRuleId),
+                    (t, w, r) -> assertTrue(t.securityGroups().listSecurityGroups(null, w.groupId).getSecurityGroups().get(0)
+                            .getSecurityGroupRules().stream().map(SecurityGroupRule::getId).noneMatch(w.httpsRuleId::equals),
+                            "the rule is gone from its group")),
+            step("deleteInstance", null, "web-01",
+                    (t, w, ex) -> t.instances().deleteInstance(null, w.instanceId),
+                    (t, w, r) -> t.instanceWaiter().untilGone(w.instanceId)),
+            step("deleteInstance", null, "cache-01",
+                    (t, w, ex) -> t.instances().deleteInstance(null, w.fixedDiskInstanceId),
+                    (t, w, r) -> {
+                        t.instanceWaiter().untilGone(w.fixedDiskInstanceId);
+                        assertEquals(List.of(), t.instances().listInstances(null, (String) null).getInstances(), "no instance left");
+                    }),
+            step("deleteSecurityGroup", null,
+                    (t, w, ex) -> t.securityGroups().deleteSecurityGroup(null, w.groupId),
+                    (t, w, r) -> assertEquals(List.of("default"), t.securityGroups().listSecurityGroups(null, (String) null)
+                            .getSecurityGroups().stream().map(g -> g.getName()).toList(), "only the default group is left")),
+            step("deleteKeypair", null, KEY_NAME,
+                    (t, w, ex) -> t.keypairs().deleteKeypair(null, KEY_NAME),
+                    (t, w, r) -> assertEquals(List.of(UPLOADED_KEY_NAME), t.keypairs().listKeypairs(null, (String) null)
+                            .getKeypairs().stream().map(k -> k.getName()).toList())),
+            step("deleteKeypair", null, UPLOADED_KEY_NAME,
+                    (t, w, ex) -> t.keypairs().deleteKeypair(null, UPLOADED_KEY_NAME),
+                    (t, w, r) -> assertEquals(List.of(), t.keypairs().listKeypairs(null, (String) null).getKeypairs(),
+                            "no key pair left")));
+
+    private EmulatorLifecycle() {
+    }
+
+    /** An action's request example with the ids of this run where it names its own. */
+    @FunctionalInterface
+    private interface ExampleChange {
+        JsonNode apply(JsonNode example, World world);
+    }
+
+    @FunctionalInterface
+    private interface AfterAction {
+        void check(ToastComputeClient toast, World world);
+    }
+
+    /** An instance action through the generated action endpoint, with its request example. */
+    private static Step action(String action, ExampleChange change, AfterAction after) {
+        return step("performInstanceAction", action,
+                (t, w, ex) -> t.instanceActionApi().performInstanceAction(null, w.instanceId,
+                        decode(change.apply(ex, w), InstanceActionRequest.class)),
+                (Then<InstanceActionResponse>) (t, w, r) -> {
+                    assertNull(r.getCreatedImage(), "only uploadImage returns an image");
+                    after.check(t, w);
+                });
+    }
+
+    private static JsonNode ex(String operationId, String name) {
+        return CONTRACT.operation(operationId).requestExamples().get(name);
+    }
+
+    /** A created instance: BUILD with the requested name, then ACTIVE (the client's waiter). */
+    private static String built(ToastComputeClient toast, InstanceCreateResponse response, String name) {
+        InstanceSummary created = response.getInstance();
+        assertEquals(name, created.getName());
+        assertEquals(InstanceStatus.BUILD, created.getStatus(), "a new instance is BUILD");
+        assertEquals(InstanceStatus.ACTIVE, toast.instanceWaiter().untilActive(created.getId()).getStatus());
+        return created.getId();
+    }
+
+    private static InstanceSummary summary(ToastComputeClient toast, String id) {
+        return toast.instances().listInstances(null, id).getInstances().get(0);
+    }
+
+    private static InstanceDetail detail(ToastComputeClient toast, String id) {
+        return toast.instances().listInstanceDetails(null, id).getInstances().get(0);
+    }
+
+    private static InstanceAddress address(ToastComputeClient toast, String id) {
+        return detail(toast, id).getAddresses().get(0);
+    }
+
+    private static List<String> groupNames(InstanceDetail detail) {
+        return detail.getSecurityGroups().stream().map(SecurityGroupName::getName).sorted().toList();
+    }
+
+    private static boolean isEmpty(List<?> list) {
+        return list == null || list.isEmpty();
+    }
+}
