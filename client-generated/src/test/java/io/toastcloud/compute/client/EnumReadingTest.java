@@ -1,0 +1,27 @@
+package io.toastcloud.compute.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.toastcloud.compute.model.RuleProtocol;
+import io.toastcloud.compute.model.SecurityGroupRule;
+import org.junit.jupiter.api.Test;
+
+/** Reading enums tolerantly must never turn an unknown value into a meaningful one. */
+class EnumReadingTest {
+    private static SecurityGroupRule read(String protocol) throws Exception {
+        return ToastComputeClient.objectMapper().readValue("{\"id\":\"r\",\"direction\":\"ingress\",\"securityGroupId\":\"g\","
+                + "\"protocol\":" + protocol + "}", SecurityGroupRule.class);
+    }
+
+    @Test
+    void nullProtocolMeansAny() throws Exception {
+        assertNull(read("null").getProtocol());
+    }
+
+    @Test
+    void unknownProtocolIsUnknownNotAny() throws Exception {
+        assertEquals(RuleProtocol.UNKNOWN_DEFAULT_OPEN_API, read("\"gre\"").getProtocol());
+        assertEquals(RuleProtocol.TCP, read("\"tcp\"").getProtocol());
+    }
+}
