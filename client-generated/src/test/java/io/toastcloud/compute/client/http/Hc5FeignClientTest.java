@@ -17,23 +17,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.sun.net.httpserver.HttpServer;
 import feign.Request;
 import feign.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.hc.client5.http.config.RequestConfig;
+import java.util.zip.GZIPOutputStream;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The HC5 adapter sends what Feign built, byte for byte, and hands the answer back whole. */
 class Hc5FeignClientTest {
@@ -46,17 +53,16 @@ class Hc5FeignClientTest {
     @BeforeEach
     void start() {
         // Content-Length on answers (not chunked), so that the body's length can be checked.
+        // WireMock's own gzip is off: the gzip test serves bytes compressed by the test itself.
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER));
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER).gzipDisabled(true));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("X-Multi", "a", "b").withBody("{\"ok\":true}")));
-        // One connection, and a short wait for it: a response that does not give it back fails the next call.
-        http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(1).setMaxConnPerRoute(1).build())
-                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(1, TimeUnit.SECONDS).build())
-                .disableAutomaticRetries()
-                .build();
+        // As Transports builds it (HttpClient's minimal client), with one pooled connection: a response
+        // that does not give its connection back makes the next call wait (see the @Timeout below).
+        http = HttpClients.createMinimal(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(1).setMaxConnPerRoute(1).build());
         client = new Hc5FeignClient(http);
     }
 
@@ -146,6 +152,7 @@ class Hc5FeignClientTest {
     }
 
     @Test
+    @Timeout(20)
     void closingAnUnreadBodyGivesTheConnectionBack() throws IOException {
         for (int i = 0; i < 5; i++) {
             // Not read at all, only closed: with one pooled connection the next call would wait and fail otherwise.
@@ -183,5 +190,48 @@ class Hc5FeignClientTest {
         byte[] binary = {0, (byte) 0xff, (byte) 0xc3, 0x28, 10};
         read(client.execute(request(Request.HttpMethod.PUT, url("/bin"), Map.of(), binary), OPTIONS));
         assertArrayEquals(binary, server.findAll(anyRequestedFor(urlEqualTo("/bin"))).get(0).getBody());
+    }
+
+    @Test
+    void asksForGzipAndHandsOnTheBodyDecompressed() throws IOException {
+        String json = "{\"instances\":[" + "{\"id\":\"c8a1d6e4\",\"name\":\"web-01\"},".repeat(200) + "{}]}";
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(compressed)) {
+            gz.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] gzipBody = compressed.toByteArray();
+        // The JDK's own server: it sends these bytes exactly as given (WireMock re-encodes bodies).
+        HttpServer gzipServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> acceptEncoding = new ArrayList<>();
+        gzipServer.createContext("/gz", exchange -> {
+            acceptEncoding.addAll(exchange.getRequestHeaders().getOrDefault("Accept-Encoding", List.of()));
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, gzipBody.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(gzipBody);
+            }
+        });
+        gzipServer.start();
+        Response response;
+        try {
+            response = client.execute(request(Request.HttpMethod.GET,
+                    "http://127.0.0.1:" + gzipServer.getAddress().getPort() + "/gz", Map.of(), null), OPTIONS);
+            assertEquals(json, read(response));
+        } finally {
+            gzipServer.stop(0);
+        }
+
+        assertEquals(List.of("gzip"), acceptEncoding);
+        assertNull(response.headers().get("Content-Encoding"), "describes the compressed bytes only");
+        assertNull(response.headers().get("Content-Length"), "describes the compressed bytes only");
+    }
+
+    @Test
+    void aCallersOwnAcceptEncodingIsLeftAlone() throws IOException {
+        read(client.execute(request(Request.HttpMethod.GET, url("/id"),
+                Map.of("Accept-Encoding", List.of("identity")), null), OPTIONS));
+        assertEquals(List.of("identity"), server.findAll(anyRequestedFor(urlEqualTo("/id"))).get(0).getHeaders()
+                .getHeader("Accept-Encoding").values());
     }
 }
