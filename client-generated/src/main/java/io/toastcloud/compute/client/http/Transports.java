@@ -32,6 +32,8 @@ public final class Transports {
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setConnectionFactory(new QuietHc5Connections())
+                // The same TLS set-up as HttpClient's default, made on the first HTTPS connection.
+                .setTlsSocketStrategy(new LazyTlsStrategy())
                 .setDefaultConnectionConfig(org.apache.hc.client5.http.config.ConnectionConfig.custom()
                         .setConnectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                         .build())
