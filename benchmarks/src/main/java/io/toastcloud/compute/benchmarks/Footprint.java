@@ -54,6 +54,7 @@ public final class Footprint {
         Map<String, Long> perTransport = new LinkedHashMap<>();
         TRANSPORT_JARS.keySet().forEach(t -> perTransport.put(t, 0L));
         long all = 0;
+        long jacksonOnly = 0;
         for (Path jar : jars) {
             String name = jar.getFileName().toString();
             if (NOT_THE_CLIENTS.stream().anyMatch(name::startsWith)) {
@@ -61,6 +62,9 @@ public final class Footprint {
             }
             long size = Files.size(jar);
             all += size;
+            if (name.startsWith("jackson-databind-") || name.startsWith("jackson-core-") || name.startsWith("jackson-annotations-")) {
+                jacksonOnly += size;
+            }
             String owner = "every transport";
             for (Map.Entry<String, List<String>> t : TRANSPORT_JARS.entrySet()) {
                 if (t.getValue().stream().anyMatch(name::startsWith)) {
@@ -83,6 +87,8 @@ public final class Footprint {
             md.append(String.format(Locale.ROOT, "| total with %s only | %.2f (+%.2f) |%n", t.getKey(),
                     mb(common + t.getValue()), mb(t.getValue())));
         }
+        md.append(String.format(Locale.ROOT, "| for comparison: a hand-written baseline (Jackson databind, core, annotations) | %.2f |%n",
+                mb(jacksonOnly)));
         md.append(String.format(Locale.ROOT, "| everything on this class path (all four transports; feign-java11 is optional in the client's pom) | %.2f |%n", mb(all)));
         System.out.println(md);
         Path out = Path.of("benchmarks/target/results");
