@@ -9,15 +9,15 @@ JAR=benchmarks/target/benchmarks.jar
 [ -f "$JAR" ] || { echo "missing $JAR: run  mvn -B -pl benchmarks -am package -DskipTests  first" >&2; exit 1; }
 run() { echo; echo "=== $*"; java -cp "$JAR" "$@"; }
 
-run io.toastcloud.compute.benchmarks.Rounds --suite=bar --rounds=5 --warmup=5 --measure=5
-run io.toastcloud.compute.benchmarks.Rounds --suite=transports --cases=smallResponse,largeResponse,create --rounds=3 --warmup=4 --measure=4
-run io.toastcloud.compute.benchmarks.Rounds --suite=layers --rounds=3 --warmup=4 --measure=4
-run io.toastcloud.compute.benchmarks.Rounds --suite=micro --rounds=3
-run io.toastcloud.compute.benchmarks.Rounds --suite=concurrency --rounds=3 --warmup=4 --measure=4
-run io.toastcloud.compute.benchmarks.Rounds --suite=bar --cases=smallResponse,create --rounds=3 --warmup=5 --measure=5 \
+run io.toastcloud.compute.benchmarks.Rounds --suite=bar --rounds=5 --warmup=6 --measure=5 --quiet=30
+run io.toastcloud.compute.benchmarks.Rounds --suite=transports --cases=smallResponse,largeResponse,create --rounds=3 --warmup=5 --measure=4 --quiet=30
+run io.toastcloud.compute.benchmarks.Rounds --suite=layers --rounds=3 --warmup=5 --measure=4 --quiet=30
+run io.toastcloud.compute.benchmarks.Rounds --suite=micro --rounds=3 --quiet=30
+run io.toastcloud.compute.benchmarks.Rounds --suite=concurrency --rounds=3 --warmup=5 --measure=4 --quiet=30
+run io.toastcloud.compute.benchmarks.Rounds --suite=bar --cases=smallResponse,create --rounds=3 --warmup=6 --measure=5 --quiet=30 \
     --server=external --out=benchmarks/target/results/external-server
-run io.toastcloud.compute.benchmarks.coldstart.ColdStart --runs=10
-run io.toastcloud.compute.benchmarks.coldstart.ColdStart --runs=6 --cds=true \
+run io.toastcloud.compute.benchmarks.coldstart.ColdStart --runs=10 --quiet=30
+run io.toastcloud.compute.benchmarks.coldstart.ColdStart --runs=6 --cds=true --quiet=30 \
     --contenders=BASELINE_JDK_URL_CONNECTION,BASELINE_JDK_HTTP_CLIENT,CLIENT_APACHE_HC5,CLIENT_OKHTTP,CLIENT_JDK_URL_CONNECTION,CLIENT_JDK_HTTP_CLIENT \
     --out=benchmarks/target/results/cold-start-transports
 run io.toastcloud.compute.benchmarks.Footprint

@@ -2,6 +2,7 @@ package io.toastcloud.compute.benchmarks;
 
 import io.toastcloud.compute.benchmarks.contenders.ContenderKind;
 import io.toastcloud.compute.benchmarks.report.Machine;
+import io.toastcloud.compute.benchmarks.report.QuietGate;
 import io.toastcloud.compute.benchmarks.report.Stats;
 import io.toastcloud.compute.benchmarks.server.BenchmarkEndpoint;
 import io.toastcloud.compute.benchmarks.server.CannedServerMain;
@@ -43,6 +44,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Options: {@code --suite=bar|transports|layers|concurrency|micro}, {@code --rounds=N}, {@code --warmup=N},
  * {@code --measure=N} (iterations), {@code --time=S} (seconds per iteration),
  * {@code --server=in-process|external}, {@code --contenders=A,B}, {@code --cases=a,b},
+ * {@code --quiet=P} (start each fork only once all CPUs are under P% busy; {@code --quiet-max-wait=S}),
  * {@code --out=DIR}.
  */
 public final class Rounds {
@@ -56,10 +58,13 @@ public final class Rounds {
     private final Map<String, String> options;
     private final Path out;
     private final List<Row> rows = new ArrayList<>();
+    private final QuietGate gate;
 
     private Rounds(Map<String, String> options) {
         this.options = options;
         this.out = Path.of(options.getOrDefault("out", "benchmarks/target/results"));
+        this.gate = new QuietGate(Double.parseDouble(options.getOrDefault("quiet", "0")),
+                1000L * Integer.parseInt(options.getOrDefault("quiet-max-wait", "180")));
     }
 
     /** One measured figure: a benchmark (with its parameter) in one round. */
@@ -134,7 +139,7 @@ public final class Rounds {
     }
 
     private void callRound(int round, List<String> cases, List<ContenderKind> contenders, List<String> jvmArgs)
-            throws RunnerException {
+            throws RunnerException, InterruptedException {
         for (String c : cases) {
             for (int i = 0; i < contenders.size(); i++) {
                 ContenderKind k = contenders.get((i + round) % contenders.size());
@@ -146,7 +151,7 @@ public final class Rounds {
         }
     }
 
-    private void microRound(int round, List<String> jvmArgs) throws RunnerException {
+    private void microRound(int round, List<String> jvmArgs) throws RunnerException, InterruptedException {
         List<String> benchmarks = List.of(
                 DecodeBenchmark.class.getName() + ".feignJacksonDecoder",
                 DecodeBenchmark.class.getName() + ".envelopeDecoder",
@@ -169,7 +174,8 @@ public final class Rounds {
     }
 
     private Collection<RunResult> jmh(String benchmark, Map<String, String> params, List<String> jvmArgs, String log)
-            throws RunnerException {
+            throws RunnerException, InterruptedException {
+        gate.await();
         int seconds = Integer.parseInt(options.getOrDefault("time", "1"));
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchmark) + "$")
@@ -285,7 +291,9 @@ public final class Rounds {
                 .append(options.getOrDefault("warmup", "3")).append(" warm-up + ")
                 .append(options.getOrDefault("measure", "5")).append(" measured iterations of ")
                 .append(options.getOrDefault("time", "1")).append(" s; -prof gc; heap -Xms1g -Xmx1g; server ")
-                .append(options.getOrDefault("server", "in-process")).append('\n');
+                .append(options.getOrDefault("server", "in-process")).append('\n')
+                .append("- Quiet gate: ").append(gate.describe()).append("; waited ")
+                .append(gate.totalWaitedMillis() / 1000).append(" s in all\n");
     }
 
     private ContenderKind fasterBaseline(String benchmark) {

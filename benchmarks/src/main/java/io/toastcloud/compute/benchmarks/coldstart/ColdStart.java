@@ -2,6 +2,7 @@ package io.toastcloud.compute.benchmarks.coldstart;
 
 import io.toastcloud.compute.benchmarks.contenders.ContenderKind;
 import io.toastcloud.compute.benchmarks.report.Machine;
+import io.toastcloud.compute.benchmarks.report.QuietGate;
 import io.toastcloud.compute.benchmarks.report.Stats;
 import io.toastcloud.compute.benchmarks.server.CannedResponses;
 import io.toastcloud.compute.benchmarks.server.CannedServer;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * same model classes. Options: {@code --runs=N}, {@code --contenders=A,B},
  * {@code --jvm-args="-Xshare:auto ..."}, {@code --cds=true} (also measure every contender with
  * an application class-data archive made by a training run), {@code --classpath-dir=DIR},
- * {@code --out=DIR}.
+ * {@code --quiet=P} (start each run only once all CPUs are under P% busy), {@code --out=DIR}.
  */
 public final class ColdStart {
     private static final String TIME = "/usr/bin/time";
@@ -47,6 +48,7 @@ public final class ColdStart {
     private final Path out;
     private final boolean haveTime = new File(TIME).canExecute();
     private final List<Run> runs = new ArrayList<>();
+    private final QuietGate gate;
 
     record Run(int round, String contender, double millis, double peakRssMb, double cpuMillis) {
     }
@@ -55,6 +57,8 @@ public final class ColdStart {
         this.options = options;
         this.classpathDir = Path.of(options.getOrDefault("classpath-dir", "benchmarks/target/cold-start"));
         this.out = Path.of(options.getOrDefault("out", "benchmarks/target/results"));
+        this.gate = new QuietGate(Double.parseDouble(options.getOrDefault("quiet", "0")),
+                1000L * Integer.parseInt(options.getOrDefault("quiet-max-wait", "180")));
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,6 +100,7 @@ public final class ColdStart {
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < labels.size(); i++) {
                     String label = labels.get((i + round) % labels.size());
+                    gate.await();
                     long t0 = System.nanoTime();
                     String stderr = runChild(commands.get(label));
                     double millis = (System.nanoTime() - t0) / 1e6;
@@ -217,7 +222,8 @@ public final class ColdStart {
                 .append("- Started ").append(started).append(", finished ").append(Instant.now()).append('\n')
                 .append("- ").append(rounds).append(" runs per contender, rotating order; wall time from process start ")
                 .append("to exit; peak RSS ").append(haveTime ? "from /usr/bin/time (max resident set size)" : "unavailable")
-                .append("; extra JVM options: ").append(options.getOrDefault("jvm-args", "none")).append("\n\n");
+                .append("; extra JVM options: ").append(options.getOrDefault("jvm-args", "none"))
+                .append("; quiet gate: ").append(gate.describe()).append("\n\n");
         List<String> labels = runs.stream().map(Run::contender).distinct().toList();
         String baseline = null;
         double best = Double.MAX_VALUE;
