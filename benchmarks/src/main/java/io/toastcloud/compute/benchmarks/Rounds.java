@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -67,8 +69,13 @@ public final class Rounds {
                 1000L * Integer.parseInt(options.getOrDefault("quiet-max-wait", "180")));
     }
 
-    /** One measured figure: a benchmark (with its parameter) in one round. */
-    record Row(int round, String benchmark, String param, double microsPerOp, double error, double bytesPerOp) {
+    /**
+     * One measured figure: a benchmark (with its parameter) in one round. {@code microsPerOp} is the
+     * median of the fork's measured iterations, not their mean: on a shared machine one iteration
+     * caught in someone else's build can be several times slower than the others, and the mean of
+     * five follows it. JMH's own mean is kept as {@code jmhMean}.
+     */
+    record Row(int round, String benchmark, String param, double microsPerOp, double jmhMean, double bytesPerOp) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -205,11 +212,21 @@ public final class Rounds {
                     alloc = e.getValue().getScore();
                 }
             }
-            Row row = new Row(round, benchmark, param, primary.getScore(), primary.getScoreError(), alloc);
+            Row row = new Row(round, benchmark, param, medianOfIterations(r), primary.getScore(), alloc);
             rows.add(row);
             System.out.printf(Locale.ROOT, "[round %d] %-26s %-36s %12.2f us/op %12.0f B/op%n", round + 1, benchmark,
                     param, row.microsPerOp(), row.bytesPerOp());
         }
+    }
+
+    private static double medianOfIterations(RunResult r) {
+        List<Double> scores = new ArrayList<>();
+        for (BenchmarkResult b : r.getBenchmarkResults()) {
+            for (IterationResult i : b.getIterationResults()) {
+                scores.add(i.getPrimaryResult().getScore());
+            }
+        }
+        return scores.isEmpty() ? r.getPrimaryResult().getScore() : Stats.of(scores).median();
     }
 
     private String callReport(String suite, int rounds, Instant started) {
@@ -290,7 +307,8 @@ public final class Rounds {
                 .append("- ").append(rounds).append(" rounds; per contender and round one JMH fork, ")
                 .append(options.getOrDefault("warmup", "3")).append(" warm-up + ")
                 .append(options.getOrDefault("measure", "5")).append(" measured iterations of ")
-                .append(options.getOrDefault("time", "1")).append(" s; -prof gc; heap -Xms1g -Xmx1g; server ")
+                .append(options.getOrDefault("time", "1")).append(" s (a fork's time per call: the median of its measured ")
+                .append("iterations); -prof gc; heap -Xms1g -Xmx1g; server ")
                 .append(options.getOrDefault("server", "in-process")).append('\n')
                 .append("- Quiet gate: ").append(gate.describe()).append("; waited ")
                 .append(gate.totalWaitedMillis() / 1000).append(" s in all\n");
@@ -337,10 +355,10 @@ public final class Rounds {
     }
 
     private String csv() {
-        StringBuilder s = new StringBuilder("round,benchmark,param,us_per_op,us_error,bytes_per_op\n");
+        StringBuilder s = new StringBuilder("round,benchmark,param,us_per_op_median_of_iterations,us_per_op_jmh_mean,bytes_per_op\n");
         for (Row r : rows) {
             s.append(String.format(Locale.ROOT, "%d,%s,%s,%.3f,%.3f,%.1f%n", r.round() + 1, r.benchmark(), r.param(),
-                    r.microsPerOp(), r.error(), r.bytesPerOp()));
+                    r.microsPerOp(), r.jmhMean(), r.bytesPerOp()));
         }
         return s.toString();
     }
