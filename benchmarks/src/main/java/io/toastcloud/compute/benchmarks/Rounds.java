@@ -1,6 +1,7 @@
 package io.toastcloud.compute.benchmarks;
 
 import io.toastcloud.compute.benchmarks.contenders.ContenderKind;
+import io.toastcloud.compute.benchmarks.report.CpuTimeProfiler;
 import io.toastcloud.compute.benchmarks.report.Machine;
 import io.toastcloud.compute.benchmarks.report.QuietGate;
 import io.toastcloud.compute.benchmarks.report.Stats;
@@ -75,7 +76,8 @@ public final class Rounds {
      * caught in someone else's build can be several times slower than the others, and the mean of
      * five follows it. JMH's own mean is kept as {@code jmhMean}.
      */
-    record Row(int round, String benchmark, String param, double microsPerOp, double jmhMean, double bytesPerOp) {
+    record Row(int round, String benchmark, String param, double microsPerOp, double jmhMean, double bytesPerOp,
+            double cpuMicrosPerOp) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -192,6 +194,7 @@ public final class Rounds {
                 .measurementIterations(Integer.parseInt(options.getOrDefault("measure", "5")))
                 .measurementTime(TimeValue.seconds(seconds))
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .output(out.resolve("jmh-logs").resolve(log + ".log").toString());
         params.forEach(b::param);
@@ -212,21 +215,26 @@ public final class Rounds {
                     alloc = e.getValue().getScore();
                 }
             }
-            Row row = new Row(round, benchmark, param, medianOfIterations(r), primary.getScore(), alloc);
+            Row row = new Row(round, benchmark, param, medianOfIterations(r, null), primary.getScore(), alloc,
+                    medianOfIterations(r, CpuTimeProfiler.NAME));
             rows.add(row);
-            System.out.printf(Locale.ROOT, "[round %d] %-26s %-36s %12.2f us/op %12.0f B/op%n", round + 1, benchmark,
-                    param, row.microsPerOp(), row.bytesPerOp());
+            System.out.printf(Locale.ROOT, "[round %d] %-26s %-36s %12.2f us/op %12.0f B/op %10.2f us CPU/op%n",
+                    round + 1, benchmark, param, row.microsPerOp(), row.bytesPerOp(), row.cpuMicrosPerOp());
         }
     }
 
-    private static double medianOfIterations(RunResult r) {
+    /** Median over the fork's measured iterations of the primary result, or of the named secondary one. */
+    private static double medianOfIterations(RunResult r, String secondary) {
         List<Double> scores = new ArrayList<>();
         for (BenchmarkResult b : r.getBenchmarkResults()) {
             for (IterationResult i : b.getIterationResults()) {
-                scores.add(i.getPrimaryResult().getScore());
+                Result<?> result = secondary == null ? i.getPrimaryResult() : i.getSecondaryResults().get(secondary);
+                if (result != null) {
+                    scores.add(result.getScore());
+                }
             }
         }
-        return scores.isEmpty() ? r.getPrimaryResult().getScore() : Stats.of(scores).median();
+        return scores.isEmpty() ? Double.NaN : Stats.of(scores).median();
     }
 
     private String callReport(String suite, int rounds, Instant started) {
@@ -243,17 +251,22 @@ public final class Rounds {
                 md.append("Baseline: ").append(baseline).append(" (the faster of the two hand-written JDK calls here).\n\n");
             }
             md.append("| contender | µs/call, median (min–max over rounds) | × baseline time, median (min–max) "
-                    + "| bytes allocated/call, mean | × baseline allocation, median (min–max) |\n|---|---|---|---|---|\n");
+                    + "| bytes allocated/call, mean | × baseline allocation, median (min–max) "
+                    + "| CPU µs/call (whole JVM), median | × baseline CPU, median (min–max) |\n|---|---|---|---|---|---|---|\n");
             List<String> contenders = rows.stream().filter(r -> r.benchmark().equals(c)).map(Row::param).distinct().toList();
             for (String k : contenders) {
                 Stats time = Stats.of(values(c, k, Row::microsPerOp));
                 Stats alloc = Stats.of(values(c, k, Row::bytesPerOp));
                 Stats timeRatio = baseline == null ? null : Stats.of(ratios(c, k, baseline.name(), Row::microsPerOp));
                 Stats allocRatio = baseline == null ? null : Stats.of(ratios(c, k, baseline.name(), Row::bytesPerOp));
+                Stats cpu = Stats.of(values(c, k, Row::cpuMicrosPerOp));
+                Stats cpuRatio = baseline == null ? null : Stats.of(ratios(c, k, baseline.name(), Row::cpuMicrosPerOp));
                 md.append("| ").append(k).append(" | ").append(time.medianWithRange("%.1f")).append(" | ")
                         .append(timeRatio == null ? "" : timeRatio.medianWithRange("%.3f")).append(" | ")
                         .append(String.format(Locale.ROOT, "%,.0f", alloc.mean())).append(" | ")
-                        .append(allocRatio == null ? "" : allocRatio.medianWithRange("%.3f")).append(" |\n");
+                        .append(allocRatio == null ? "" : allocRatio.medianWithRange("%.3f")).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.1f", cpu.median())).append(" | ")
+                        .append(cpuRatio == null ? "" : cpuRatio.medianWithRange("%.3f")).append(" |\n");
                 if (k.equals(ContenderKind.CLIENT_DEFAULT.name()) && baseline != null) {
                     Double limit = TIME_BAR.get(c);
                     bar.append("| ").append(c).append(" | ").append(timeRatio.medianWithRange("%.3f")).append(" | ")
@@ -262,14 +275,16 @@ public final class Rounds {
                             .append(" | ").append(allocRatio.medianWithRange("%.3f")).append(" | ")
                             .append(String.format(Locale.ROOT, "≤ %.2f: %s", ALLOC_BAR,
                                     allocRatio.median() <= ALLOC_BAR ? "met" : "MISSED"))
+                            .append(" | ").append(cpuRatio.medianWithRange("%.3f"))
                             .append(" |\n");
                 }
             }
         }
         if (bar.length() > 0) {
             md.append("\n### The bar (CLIENT_DEFAULT against the faster baseline; median of the per-round ratios)\n\n")
-                    .append("| case | × time (min–max) | time bar | × allocation (min–max) | allocation bar |\n")
-                    .append("|---|---|---|---|---|\n").append(bar);
+                    .append("| case | × time (min–max) | time bar | × allocation (min–max) | allocation bar "
+                            + "| × CPU (min–max), for reading the time |\n")
+                    .append("|---|---|---|---|---|---|\n").append(bar);
         }
         return md.toString();
     }
@@ -277,7 +292,7 @@ public final class Rounds {
     private String microReport(String suite, int rounds, Instant started) {
         StringBuilder md = new StringBuilder();
         header(md, suite, rounds, started);
-        md.append("\n| benchmark | body | µs/op, median (min–max over rounds) | bytes allocated/op, mean |\n|---|---|---|---|\n");
+        md.append("\n| benchmark | body | µs/op, median (min–max over rounds) | bytes allocated/op, mean | CPU µs/op (whole JVM), median |\n|---|---|---|---|---|\n");
         List<String> keys = rows.stream().map(r -> r.benchmark() + "\u0000" + r.param()).distinct().toList();
         for (String key : keys) {
             String[] parts = key.split("\u0000", -1);
@@ -285,7 +300,9 @@ public final class Rounds {
             Stats alloc = Stats.of(values(parts[0], parts[1], Row::bytesPerOp));
             md.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ")
                     .append(time.medianWithRange("%.2f")).append(" | ")
-                    .append(String.format(Locale.ROOT, "%,.0f", alloc.mean())).append(" |\n");
+                    .append(String.format(Locale.ROOT, "%,.0f", alloc.mean())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", Stats.of(values(parts[0], parts[1], Row::cpuMicrosPerOp)).median()))
+                    .append(" |\n");
         }
         for (String body : List.of("large", "small")) {
             List<Double> readerOverBytes = ratios("DecodeBenchmark.feignJacksonDecoder", body,
@@ -355,10 +372,11 @@ public final class Rounds {
     }
 
     private String csv() {
-        StringBuilder s = new StringBuilder("round,benchmark,param,us_per_op_median_of_iterations,us_per_op_jmh_mean,bytes_per_op\n");
+        StringBuilder s = new StringBuilder("round,benchmark,param,us_per_op_median_of_iterations,us_per_op_jmh_mean,bytes_per_op,"
+                + "cpu_us_per_op_whole_jvm\n");
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%d,%s,%s,%.3f,%.3f,%.1f%n", r.round() + 1, r.benchmark(), r.param(),
-                    r.microsPerOp(), r.jmhMean(), r.bytesPerOp()));
+            s.append(String.format(Locale.ROOT, "%d,%s,%s,%.3f,%.3f,%.1f,%.3f%n", r.round() + 1, r.benchmark(), r.param(),
+                    r.microsPerOp(), r.jmhMean(), r.bytesPerOp(), r.cpuMicrosPerOp()));
         }
         return s.toString();
     }

@@ -15,7 +15,8 @@ public final class Machine {
                 + "; CPU: " + procLine("/proc/cpuinfo", "model name")
                 + "; memory: " + procLine("/proc/meminfo", "MemTotal")
                 + "; OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version")
-                + "; JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+                + "; JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + "; this JVM (and the JVMs it starts) may run on CPUs: " + procLine("/proc/self/status", "Cpus_allowed_list");
     }
 
     private static String procLine(String file, String key) {
