@@ -1,0 +1,17 @@
+package io.toastcloud.compute.benchmarks.coldstart;
+
+import io.toastcloud.compute.benchmarks.contenders.HttpClientBaseline;
+
+/** Cold start, baseline on java.net.http: issue a token, list flavors, print how many, exit. */
+public final class BaselineHttpClientMain {
+    private BaselineHttpClientMain() {
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        HttpClientBaseline baseline = new HttpClientBaseline(args[0]);
+        int flavors = baseline.listFlavors().getFlavors().size();
+        Phases.report(start, start, System.nanoTime());
+        System.out.println("flavors=" + flavors);
+    }
+}

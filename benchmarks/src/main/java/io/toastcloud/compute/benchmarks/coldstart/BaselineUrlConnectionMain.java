@@ -1,0 +1,17 @@
+package io.toastcloud.compute.benchmarks.coldstart;
+
+import io.toastcloud.compute.benchmarks.contenders.UrlConnectionBaseline;
+
+/** Cold start, baseline on HttpURLConnection: issue a token, list flavors, print how many, exit. */
+public final class BaselineUrlConnectionMain {
+    private BaselineUrlConnectionMain() {
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        UrlConnectionBaseline baseline = new UrlConnectionBaseline(args[0], false);
+        int flavors = baseline.listFlavors().getFlavors().size();
+        Phases.report(start, start, System.nanoTime());
+        System.out.println("flavors=" + flavors);
+    }
+}
