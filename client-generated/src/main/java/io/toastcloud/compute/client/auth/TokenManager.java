@@ -24,7 +24,14 @@ public final class TokenManager {
     private final Duration renewAhead;
     private final ReentrantLock renewal = new ReentrantLock();
     private final AtomicLong issueCount = new AtomicLong();
-    private volatile IssuedToken current;
+    /** The token and when it is due for renewal, worked out once when it was issued (not per call). */
+    private volatile Held current;
+
+    private record Held(IssuedToken token, Instant renewAt) {
+        boolean isFresh(Clock clock) {
+            return clock.instant().isBefore(renewAt);
+        }
+    }
 
     /**
      * @param renewAhead renew this long before the token expires (capped at half the token's lifetime)
@@ -37,18 +44,18 @@ public final class TokenManager {
 
     /** The id of a fresh token, issuing or renewing one when needed. */
     public String tokenId() {
-        IssuedToken token = current;
-        if (token != null && isFresh(token)) {
-            return token.id();
+        Held held = current;
+        if (held != null && held.isFresh(clock)) {
+            return held.token().id();
         }
         renewal.lock();
         try {
-            token = current;
-            if (token != null && isFresh(token)) {
-                return token.id();
+            held = current;
+            if (held != null && held.isFresh(clock)) {
+                return held.token().id();
             }
-            token = issuer.issue();
-            current = token;
+            IssuedToken token = issuer.issue();
+            current = new Held(token, renewAt(token));
             issueCount.incrementAndGet();
             LOG.debug("issued a token that expires at {}", token.expiresAt());
             return token.id();
@@ -61,8 +68,8 @@ public final class TokenManager {
     public void invalidate(String tokenId) {
         renewal.lock();
         try {
-            IssuedToken token = current;
-            if (token != null && token.id().equals(tokenId)) {
+            Held held = current;
+            if (held != null && held.token().id().equals(tokenId)) {
                 current = null;
                 LOG.debug("dropped a token the service no longer accepts");
             }
@@ -76,10 +83,9 @@ public final class TokenManager {
         return issueCount.get();
     }
 
-    private boolean isFresh(IssuedToken token) {
+    private Instant renewAt(IssuedToken token) {
         Duration lifetime = Duration.between(token.issuedAt(), token.expiresAt());
         Duration ahead = renewAhead.compareTo(lifetime.dividedBy(2)) > 0 ? lifetime.dividedBy(2) : renewAhead;
-        Instant renewAt = token.expiresAt().minus(ahead);
-        return clock.instant().isBefore(renewAt);
+        return token.expiresAt().minus(ahead);
     }
 }

@@ -5,6 +5,9 @@ import feign.RequestTemplate;
 import io.toastcloud.compute.client.auth.TokenManager;
 import io.toastcloud.compute.client.contract.Contract;
 import io.toastcloud.compute.client.contract.OperationInfo;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts the token in the header the contract's security scheme names ({@code X-Auth-Token}) on
@@ -18,6 +21,8 @@ public final class AuthTokenInterceptor implements RequestInterceptor {
     private final Contract contract;
     private final TokenManager tokens;
     private final String header;
+    /** Whether each method's operation needs the token, looked up in the contract once per method. */
+    private final Map<Method, Boolean> authenticated = new ConcurrentHashMap<>();
 
     public AuthTokenInterceptor(Contract contract, TokenManager tokens) {
         this.contract = contract;
@@ -27,10 +32,11 @@ public final class AuthTokenInterceptor implements RequestInterceptor {
 
     @Override
     public void apply(RequestTemplate template) {
-        String operation = Operations.of(template);
-        boolean authenticated = contract.operation(operation).map(OperationInfo::authenticated).orElse(true);
+        Method method = template.methodMetadata() == null ? null : template.methodMetadata().method();
+        boolean needsToken = method == null || authenticated.computeIfAbsent(method,
+                m -> contract.operation(Operations.of(m)).map(OperationInfo::authenticated).orElse(true));
         template.removeHeader(header);
-        if (!authenticated) {
+        if (!needsToken) {
             return;
         }
         String token = tokens.tokenId();

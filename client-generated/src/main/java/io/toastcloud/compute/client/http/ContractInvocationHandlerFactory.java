@@ -60,20 +60,57 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
         this.appkey = appkey;
     }
 
+    /** What a call of one method needs from its signature and the contract, worked out once per method. */
+    private record MethodPlan(String operation, OperationInfo info, int appkeyIndex, String[] paramNames,
+            boolean[] queryMaps, boolean[] bodies) {
+    }
+
+    private MethodPlan plan(Method method) {
+        String operation = Operations.of(method);
+        Annotation[][] annotations = method.getParameterAnnotations();
+        int n = annotations.length;
+        String[] names = new String[n];
+        boolean[] queryMaps = new boolean[n];
+        boolean[] bodies = new boolean[n];
+        int appkeyIndex = -1;
+        for (int i = 0; i < n; i++) {
+            boolean bound = false;
+            for (Annotation a : annotations[i]) {
+                if (a instanceof Param p) {
+                    names[i] = p.value();
+                    bound = true;
+                    if ("appkey".equals(p.value())) {
+                        appkeyIndex = i;
+                    }
+                } else if (a instanceof QueryMap) {
+                    queryMaps[i] = true;
+                    bound = true;
+                }
+            }
+            bodies[i] = !bound;
+        }
+        return new MethodPlan(operation, contract.operation(operation).orElse(null), appkeyIndex, names, queryMaps, bodies);
+    }
+
     @Override
     public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
         InvocationHandler feign = delegate.create(target, dispatch);
+        Map<Method, MethodPlan> plans = new HashMap<>();
+        for (Method m : dispatch.keySet()) {
+            if (m.getDeclaringClass() != Object.class) {
+                plans.put(m, plan(m));
+            }
+        }
         return (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
+            MethodPlan plan = plans.get(method);
+            if (plan == null) {
                 return feign.invoke(proxy, method, args);
             }
-            String operation = Operations.of(method);
-            Optional<OperationInfo> info = contract.operation(operation);
-            Object[] callArgs = withAppkey(method, args);
-            if (info.isPresent()) {
-                validate(info.get(), method, callArgs);
+            Object[] callArgs = withAppkey(plan, args);
+            if (plan.info() != null) {
+                validate(plan, callArgs);
             }
-            return invokeWithPolicies(feign, proxy, method, callArgs, operation, info.orElse(null));
+            return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info());
         };
     }
 
@@ -112,47 +149,32 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
         }
     }
 
-    private Object[] withAppkey(Method method, Object[] args) {
-        if (args == null || appkey == null) {
+    private Object[] withAppkey(MethodPlan plan, Object[] args) {
+        if (args == null || appkey == null || plan.appkeyIndex() < 0 || args[plan.appkeyIndex()] != null) {
             return args;
         }
-        Annotation[][] annotations = method.getParameterAnnotations();
-        Object[] copy = null;
-        for (int i = 0; i < args.length; i++) {
-            for (Annotation a : annotations[i]) {
-                if (a instanceof Param p && "appkey".equals(p.value()) && args[i] == null) {
-                    copy = copy == null ? args.clone() : copy;
-                    copy[i] = appkey;
-                }
-            }
-        }
-        return copy == null ? args : copy;
+        Object[] copy = args.clone();
+        copy[plan.appkeyIndex()] = appkey;
+        return copy;
     }
 
-    private void validate(OperationInfo info, Method method, Object[] args) {
+    private void validate(MethodPlan plan, Object[] args) {
         Map<String, Object> parameters = new HashMap<>();
         JsonNode body = null;
-        Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; args != null && i < args.length; i++) {
-            boolean bound = false;
-            for (Annotation a : annotations[i]) {
-                if (a instanceof Param p) {
-                    parameters.put(p.value(), args[i]);
-                    bound = true;
-                } else if (a instanceof QueryMap) {
-                    if (args[i] instanceof Map<?, ?> map) {
-                        map.forEach((k, v) -> parameters.put(String.valueOf(k), v));
-                    }
-                    bound = true;
+            if (plan.paramNames()[i] != null) {
+                parameters.put(plan.paramNames()[i], args[i]);
+            } else if (plan.queryMaps()[i]) {
+                if (args[i] instanceof Map<?, ?> map) {
+                    map.forEach((k, v) -> parameters.put(String.valueOf(k), v));
                 }
-            }
-            if (!bound && args[i] != null) {
+            } else if (plan.bodies()[i] && args[i] != null) {
                 body = mapper.valueToTree(args[i]);
             }
         }
-        List<Violation> violations = validator.validate(info, parameters, body);
+        List<Violation> violations = validator.validate(plan.info(), parameters, body);
         if (!violations.isEmpty()) {
-            throw new RequestValidationException(info.operationId(), violations);
+            throw new RequestValidationException(plan.info().operationId(), violations);
         }
     }
 }
