@@ -97,7 +97,7 @@ public final class ToastComputeClient implements AutoCloseable {
         Redactor redactor = new Redactor(contract, secrets);
         this.transport = Transports.build(settings.transport, settings.connectTimeout, contract);
         // Token issue goes through its own Feign instance: no token, no re-issue, no retries.
-        RequestValidator validator = new RequestValidator(contract);
+        RequestValidator validator = RequestValidator.of(contract);
         TokenApi issuing = feign(settings, contract, validator, mapper, redactor, null, RetryPolicy.NONE)
                 .target(TokenApi.class, settings.endpoint.toString());
         this.tokens = new TokenManager(() -> issue(issuing, settings, secrets), settings.clock, settings.tokenRenewAhead);

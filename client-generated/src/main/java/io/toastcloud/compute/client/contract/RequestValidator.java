@@ -2,8 +2,10 @@ package io.toastcloud.compute.client.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -23,13 +25,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * parameters and body (with an OpenAPI 3.0 JSON Schema validator, networknt), and then the
  * cross-field {@code x-rules} that JSON Schema cannot say. Reports every violation, each
  * naming the field and the rule, never the value.
+ *
+ * <p>Schemas are compiled on first use and kept; {@link #of(Contract)} shares one validator, and
+ * so its compiled schemas, between all clients of a contract.
  */
 public final class RequestValidator {
+    private static final Map<Contract, RequestValidator> SHARED = new ConcurrentHashMap<>();
+
     private final Contract contract;
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config;
     private final Map<String, JsonSchema> bodySchemas = new ConcurrentHashMap<>();
     private final Map<JsonNode, JsonSchema> parameterSchemas = new ConcurrentHashMap<>();
+    private volatile JsonSchema document;
+
+    /** The validator of this contract, shared by every client that uses it. */
+    public static RequestValidator of(Contract contract) {
+        return SHARED.computeIfAbsent(contract, RequestValidator::new);
+    }
 
     public RequestValidator(Contract contract) {
         this.contract = contract;
@@ -83,8 +96,8 @@ public final class RequestValidator {
         // A null is validated as an absent field: generated models write unset required fields as
         // null, and "is required" is the message that helps; an explicit null means "unset" here.
         JsonNode body = withoutNulls(sent);
-        JsonSchema schema = bodySchemas.computeIfAbsent(schemaName, n -> factory.getSchema(
-                SchemaLocation.of("classpath:" + Contract.RESOURCE + "#/components/schemas/" + n), config));
+        JsonSchema schema = bodySchemas.computeIfAbsent(schemaName, n -> document().getRefSchema(
+                new JsonNodePath(PathType.JSON_POINTER).append("components").append("schemas").append(n)));
         List<Violation> violations = new ArrayList<>();
         Violation unknownVariant = unknownDiscriminatorValue(contract.schema(schemaName), body);
         if (unknownVariant != null) {
@@ -99,6 +112,25 @@ public final class RequestValidator {
         }
         applyRules(contract.schema(schemaName), body, "", violations);
         return violations;
+    }
+
+    /**
+     * The whole contract as the schema resource its component schemas and their local
+     * {@code $ref}s resolve in, made from the tree {@link Contract} has already read: given a
+     * location instead, the validator would read and parse the 160 KB bundle a second time.
+     */
+    private JsonSchema document() {
+        JsonSchema doc = document;
+        if (doc == null) {
+            synchronized (this) {
+                doc = document;
+                if (doc == null) {
+                    document = doc = factory.getSchema(SchemaLocation.of("classpath:" + Contract.RESOURCE),
+                            contract.document(), config);
+                }
+            }
+        }
+        return doc;
     }
 
     /** For a {@code oneOf} with a discriminator: the discriminator's value must name a mapped variant. */

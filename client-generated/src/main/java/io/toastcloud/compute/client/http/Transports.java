@@ -27,10 +27,13 @@ public final class Transports {
         if (transport == Transport.JDK_HTTP_CLIENT) {
             return chosen;
         }
-        Built quiet = jdkHttpClient(connectTimeout);
-        return new Built(new SecretQueryRouting(chosen.client(), quiet.client(), contract), () -> {
-            chosen.closer().close();
-            quiet.closer().close();
+        SecretQueryRouting routing = new SecretQueryRouting(chosen.client(), () -> jdkHttpClient(connectTimeout), contract);
+        return new Built(routing, () -> {
+            try {
+                chosen.closer().close();
+            } finally {
+                routing.close();
+            }
         });
     }
 
