@@ -132,6 +132,11 @@ public final class ColdStart {
                 deps = read("baseline.classpath");
                 main = BaselineHttpClientMain.class.getName();
             }
+            case LAYER_HC5, LAYER_FEIGN_HC5 -> {
+                deps = read("client.classpath");
+                main = LayerMain.class.getName();
+                args.add(kind.name());
+            }
             default -> {
                 if (!kind.isClient()) {
                     throw new IllegalArgumentException(kind + " has no cold-start program");
