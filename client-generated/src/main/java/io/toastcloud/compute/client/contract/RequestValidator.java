@@ -1,6 +1,9 @@
 package io.toastcloud.compute.client.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
@@ -13,7 +16,6 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
 import io.toastcloud.compute.client.error.Violation;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class RequestValidator {
     private final Contract contract;
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config;
-    private final Map<String, JsonSchema> bodySchemas = new ConcurrentHashMap<>();
+    private final Map<String, BodyPlan> bodyPlans = new ConcurrentHashMap<>();
     private final Map<JsonNode, JsonSchema> parameterSchemas = new ConcurrentHashMap<>();
     private volatile JsonSchema document;
 
@@ -95,23 +97,63 @@ public final class RequestValidator {
     public List<Violation> validateBody(String schemaName, JsonNode sent) {
         // A null is validated as an absent field: generated models write unset required fields as
         // null, and "is required" is the message that helps; an explicit null means "unset" here.
-        JsonNode body = withoutNulls(sent);
-        JsonSchema schema = bodySchemas.computeIfAbsent(schemaName, n -> document().getRefSchema(
-                new JsonNodePath(PathType.JSON_POINTER).append("components").append("schemas").append(n)));
+        JsonNode body = hasNull(sent) ? withoutNulls(sent) : sent;
+        BodyPlan plan = bodyPlans.computeIfAbsent(schemaName, this::plan);
         List<Violation> violations = new ArrayList<>();
-        Violation unknownVariant = unknownDiscriminatorValue(contract.schema(schemaName), body);
-        if (unknownVariant != null) {
-            // "oneOf failed" says nothing useful when the discriminator names no variant at all.
-            violations.add(unknownVariant);
-            return violations;
+        if (plan.discriminator() != null) {
+            Violation unknownVariant = plan.discriminator().unknownValue(body);
+            if (unknownVariant != null) {
+                // "oneOf failed" says nothing useful when the discriminator names no variant at all.
+                violations.add(unknownVariant);
+                return violations;
+            }
         }
-        List<ValidationMessage> messages = new ArrayList<>(schema.validate(body));
-        messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
-        for (ValidationMessage m : messages) {
-            violations.add(new Violation(field(m), m.getType(), describe(m)));
+        Set<ValidationMessage> found = plan.schema().validate(body);
+        if (!found.isEmpty()) {
+            List<ValidationMessage> messages = new ArrayList<>(found);
+            messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
+            for (ValidationMessage m : messages) {
+                violations.add(new Violation(field(m), m.getType(), describe(m)));
+            }
         }
-        applyRules(contract.schema(schemaName), body, "", violations);
+        plan.rules().check(body, "", violations);
         return violations;
+    }
+
+    /** What checking a body of one schema needs, worked out on its first use. */
+    private record BodyPlan(JsonSchema schema, Discriminator discriminator, RulePlan rules) {
+    }
+
+    private BodyPlan plan(String schemaName) {
+        JsonSchema schema = document().getRefSchema(
+                new JsonNodePath(PathType.JSON_POINTER).append("components").append("schemas").append(schemaName));
+        JsonNode node = contract.schema(schemaName);
+        return new BodyPlan(schema, Discriminator.of(node), RulePlan.of(contract, node));
+    }
+
+    /** For a {@code oneOf} with a discriminator: the property, and the values that name a variant. */
+    private record Discriminator(String property, List<String> names) {
+        static Discriminator of(JsonNode schema) {
+            JsonNode discriminator = schema.path("discriminator");
+            if (!schema.has("oneOf") || discriminator.isMissingNode()) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            discriminator.path("mapping").fieldNames().forEachRemaining(names::add);
+            return new Discriminator(discriminator.path("propertyName").asText(), List.copyOf(names));
+        }
+
+        /** The discriminator's value must name a mapped variant; null when it does. */
+        Violation unknownValue(JsonNode body) {
+            if (!body.isObject()) {
+                return null;
+            }
+            JsonNode value = body.get(property);
+            if (value == null || !value.isTextual()) {
+                return new Violation(property, "required", "is required and must be one of " + names);
+            }
+            return names.contains(value.asText()) ? null : new Violation(property, "enum", "must be one of " + names);
+        }
     }
 
     /**
@@ -133,26 +175,23 @@ public final class RequestValidator {
         return doc;
     }
 
-    /** For a {@code oneOf} with a discriminator: the discriminator's value must name a mapped variant. */
-    private static Violation unknownDiscriminatorValue(JsonNode schema, JsonNode body) {
-        JsonNode discriminator = schema.path("discriminator");
-        if (!schema.has("oneOf") || discriminator.isMissingNode() || !body.isObject()) {
-            return null;
+    private static boolean hasNull(JsonNode node) {
+        if (node.isNull()) {
+            return true;
         }
-        String property = discriminator.path("propertyName").asText();
-        List<String> names = new ArrayList<>();
-        discriminator.path("mapping").fieldNames().forEachRemaining(names::add);
-        JsonNode value = body.get(property);
-        if (value == null || !value.isTextual()) {
-            return new Violation(property, "required", "is required and must be one of " + names);
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (hasNull(child)) {
+                    return true;
+                }
+            }
         }
-        return names.contains(value.asText()) ? null
-                : new Violation(property, "enum", "must be one of " + names);
+        return false;
     }
 
     private static JsonNode withoutNulls(JsonNode node) {
         if (node.isObject()) {
-            com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
             node.fields().forEachRemaining(f -> {
                 if (!f.getValue().isNull()) {
                     copy.set(f.getKey(), withoutNulls(f.getValue()));
@@ -161,40 +200,11 @@ public final class RequestValidator {
             return copy;
         }
         if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
             node.forEach(item -> copy.add(withoutNulls(item)));
             return copy;
         }
         return node;
-    }
-
-    private void applyRules(JsonNode schemaNode, JsonNode value, String path, Collection<Violation> out) {
-        JsonNode schema = contract.resolve(schemaNode);
-        if (value == null || !value.isObject()) {
-            if (value != null && value.isArray() && schema.has("items")) {
-                int i = 0;
-                for (JsonNode item : value) {
-                    applyRules(schema.get("items"), item, path + "[" + i++ + "]", out);
-                }
-            }
-            return;
-        }
-        for (JsonNode rule : schema.path("x-rules")) {
-            CrossFieldRule.check(rule, value, path, out);
-        }
-        schema.path("properties").fields().forEachRemaining(p ->
-                applyRules(p.getValue(), value.get(p.getKey()), join(path, p.getKey()), out));
-        for (JsonNode branch : schema.path("oneOf")) {
-            JsonNode resolved = contract.resolve(branch);
-            JsonNode action = resolved.at("/properties/action/enum/0");
-            if (!action.isMissingNode() && action.equals(value.get("action"))) {
-                applyRules(branch, value, path, out);
-            }
-        }
-    }
-
-    private static String join(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
     }
 
     /** {@code $.instance.name} becomes {@code instance.name}; a missing property is named itself. */

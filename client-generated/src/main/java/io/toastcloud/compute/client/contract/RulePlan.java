@@ -1,0 +1,116 @@
+package io.toastcloud.compute.client.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.toastcloud.compute.client.error.Violation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a body schema's checkable {@code x-rules} are, laid out as the schema nests them: the
+ * rules of this level, and the properties, array items and {@code oneOf} variants (chosen by
+ * their {@code action}) below which there are any. Worked out once per schema, so that checking
+ * a body only visits the parts of it that carry a rule, instead of walking the schema with every
+ * call; a schema without such rules (most of them) costs nothing to check.
+ *
+ * <p>Rules the client cannot decide from the request alone (the {@code ...Referenced} ones, see
+ * {@link CrossFieldRule}) are left out. A schema that refers back to itself is followed once.
+ */
+final class RulePlan {
+    static final RulePlan NONE = new RulePlan(List.of(), Map.of(), null, List.of());
+
+    private final List<JsonNode> rules;
+    private final Map<String, RulePlan> properties;
+    private final RulePlan items;
+    private final List<Map.Entry<JsonNode, RulePlan>> variantsByAction;
+
+    private RulePlan(List<JsonNode> rules, Map<String, RulePlan> properties, RulePlan items,
+            List<Map.Entry<JsonNode, RulePlan>> variantsByAction) {
+        this.rules = rules;
+        this.properties = properties;
+        this.items = items;
+        this.variantsByAction = variantsByAction;
+    }
+
+    static RulePlan of(Contract contract, JsonNode schema) {
+        return of(contract, schema, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static RulePlan of(Contract contract, JsonNode schemaNode, Set<JsonNode> onPath) {
+        JsonNode schema = contract.resolve(schemaNode);
+        if (!onPath.add(schema)) {
+            return NONE;
+        }
+        try {
+            List<JsonNode> rules = new ArrayList<>();
+            for (JsonNode rule : schema.path("x-rules")) {
+                if (CrossFieldRule.SUPPORTED.contains(rule.path("rule").asText())) {
+                    rules.add(rule);
+                }
+            }
+            Map<String, RulePlan> properties = new LinkedHashMap<>();
+            schema.path("properties").fields().forEachRemaining(p -> {
+                RulePlan below = of(contract, p.getValue(), onPath);
+                if (!below.isEmpty()) {
+                    properties.put(p.getKey(), below);
+                }
+            });
+            RulePlan items = schema.has("items") ? of(contract, schema.get("items"), onPath) : NONE;
+            List<Map.Entry<JsonNode, RulePlan>> variants = new ArrayList<>();
+            for (JsonNode branch : schema.path("oneOf")) {
+                JsonNode action = contract.resolve(branch).at("/properties/action/enum/0");
+                RulePlan below = action.isMissingNode() ? NONE : of(contract, branch, onPath);
+                if (!below.isEmpty()) {
+                    variants.add(Map.entry(action, below));
+                }
+            }
+            RulePlan plan = new RulePlan(List.copyOf(rules), Collections.unmodifiableMap(properties),
+                    items.isEmpty() ? null : items, List.copyOf(variants));
+            return plan.isEmpty() ? NONE : plan;
+        } finally {
+            onPath.remove(schema);
+        }
+    }
+
+    boolean isEmpty() {
+        return rules.isEmpty() && properties.isEmpty() && items == null && variantsByAction.isEmpty();
+    }
+
+    /** Checks a value (a body, or a part of it at {@code path}) and adds what it breaks to {@code out}. */
+    void check(JsonNode value, String path, Collection<Violation> out) {
+        if (value == null) {
+            return;
+        }
+        if (value.isArray()) {
+            if (items != null) {
+                int i = 0;
+                for (JsonNode item : value) {
+                    items.check(item, path + "[" + i++ + "]", out);
+                }
+            }
+            return;
+        }
+        if (!value.isObject()) {
+            return;
+        }
+        for (JsonNode rule : rules) {
+            CrossFieldRule.check(rule, value, path, out);
+        }
+        for (Map.Entry<String, RulePlan> p : properties.entrySet()) {
+            p.getValue().check(value.get(p.getKey()), path.isEmpty() ? p.getKey() : path + "." + p.getKey(), out);
+        }
+        if (!variantsByAction.isEmpty()) {
+            JsonNode action = value.get("action");
+            for (Map.Entry<JsonNode, RulePlan> variant : variantsByAction) {
+                if (variant.getKey().equals(action)) {
+                    variant.getValue().check(value, path, out);
+                }
+            }
+        }
+    }
+}
