@@ -21,8 +21,12 @@ public enum Transport {
      * answer fails, which a create must never do.
      */
     JDK_URL_CONNECTION,
-    /** OkHttp (feign-okhttp). */
+    /**
+     * OkHttp (feign-okhttp). An optional dependency of the client, so that OkHttp, Okio and the
+     * Kotlin standard library (2.9 MB) only come to applications that choose it: add
+     * {@code io.github.openfeign:feign-okhttp} to use this transport.
+     */
     OKHTTP,
-    /** The JDK's java.net.http.HttpClient (feign-java11). Needs io.github.openfeign:feign-java11 on the classpath. */
+    /** The JDK's java.net.http.HttpClient (feign-java11, which the client depends on). */
     JDK_HTTP_CLIENT
 }

@@ -70,11 +70,7 @@ public final class Transports {
 
     private static Built okhttp() {
         requireOnClasspath("feign.okhttp.OkHttpClient", "io.github.openfeign:feign-okhttp");
-        okhttp3.OkHttpClient ok = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false).build();
-        return new Built(new feign.okhttp.OkHttpClient(ok), () -> {
-            ok.dispatcher().executorService().shutdown();
-            ok.connectionPool().evictAll();
-        });
+        return OkHttpTransport.build();
     }
 
     private static Built jdkHttpClient(Duration connectTimeout) {
