@@ -28,7 +28,9 @@ import io.toastcloud.compute.client.auth.TokenManager;
 import io.toastcloud.compute.client.contract.Contract;
 import io.toastcloud.compute.client.contract.RequestValidator;
 import io.toastcloud.compute.client.error.MalformedResponseException;
+import io.toastcloud.compute.client.error.RequestValidationException;
 import io.toastcloud.compute.client.error.ServiceExceptions;
+import io.toastcloud.compute.client.error.Violation;
 import io.toastcloud.compute.client.http.AuthTokenInterceptor;
 import io.toastcloud.compute.client.http.ContractInvocationHandlerFactory;
 import io.toastcloud.compute.client.http.EnvelopeDecoder;
@@ -81,6 +83,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code null} as {@code appkey} to any API method to use the client's own.
  */
 public final class ToastComputeClient implements AutoCloseable {
+    /** The operation the client calls itself to issue and renew its token. */
+    private static final String ISSUE_TOKEN = "issueToken";
+
     private final Settings settings;
     private final Feign feign;
     private final TokenManager tokens;
@@ -92,21 +97,34 @@ public final class ToastComputeClient implements AutoCloseable {
         this.settings = settings;
         Contract contract = Contract.bundled();
         ObjectMapper mapper = objectMapper();
+        RequestValidator validator = RequestValidator.of(contract);
+        // Every renewal sends this same request: it is checked against the contract once, here
+        // (before any connection exists), instead of with every renewal.
+        TokenIssueRequest renewal = new TokenIssueRequest().auth(new TokenAuth()
+                .username(settings.credentials.username())
+                .password(settings.credentials.apiPassword()));
+        List<Violation> violations = validator.validate(contract.operation(ISSUE_TOKEN).orElseThrow(),
+                Map.of("appkey", settings.appkey), mapper.valueToTree(renewal));
+        if (!violations.isEmpty()) {
+            throw new RequestValidationException(ISSUE_TOKEN, violations);
+        }
         SecretValues secrets = new SecretValues();
         secrets.add(settings.credentials.apiPassword());
         Redactor redactor = new Redactor(contract, secrets);
         this.transport = Transports.build(settings.transport, settings.connectTimeout, contract);
-        // Token issue goes through its own Feign instance: no token, no re-issue, no retries.
-        RequestValidator validator = RequestValidator.of(contract);
-        TokenApi issuing = feign(settings, contract, validator, mapper, redactor, null, RetryPolicy.NONE)
+        // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
+        // no validation per call (its one request was validated above).
+        TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
                 .target(TokenApi.class, settings.endpoint.toString());
-        this.tokens = new TokenManager(() -> issue(issuing, settings, secrets), settings.clock, settings.tokenRenewAhead);
+        this.tokens = new TokenManager(() -> issue(issuing, settings.appkey, renewal, settings.clock, secrets),
+                settings.clock, settings.tokenRenewAhead);
         this.feign = feign(settings, contract, validator, mapper, redactor, tokens, settings.retryPolicy).build();
         this.waiter = new Waiter(settings.waiterConfig, settings.clock, settings.sleeper);
     }
 
     /**
-     * A Feign builder wired with this client's pieces. With {@code tokens}, every secured call
+     * A Feign builder wired with this client's pieces; without a {@code validator}, the caller has
+     * validated the requests itself. With {@code tokens}, every secured call
      * carries the token (set first, so that the caller's interceptors see it).
      */
     private Feign.Builder feign(Settings settings, Contract contract, RequestValidator validator, ObjectMapper mapper,
@@ -131,16 +149,15 @@ public final class ToastComputeClient implements AutoCloseable {
         return builder;
     }
 
-    private static IssuedToken issue(TokenApi api, Settings settings, SecretValues secrets) {
-        TokenResponse response = api.issueToken(settings.appkey, new TokenIssueRequest().auth(new TokenAuth()
-                .username(settings.credentials.username())
-                .password(settings.credentials.apiPassword())));
+    private static IssuedToken issue(TokenApi api, String appkey, TokenIssueRequest request, Clock clock,
+            SecretValues secrets) {
+        TokenResponse response = api.issueToken(appkey, request);
         Token token = response.getAccess() == null ? null : response.getAccess().getToken();
         if (token == null || token.getId() == null || token.getExpires() == null) {
             throw new MalformedResponseException("issueToken", "the answer has no access.token with id and expires", null);
         }
         secrets.add(token.getId());
-        return new IssuedToken(token.getId(), settings.clock.instant(), ToastTimestamps.parse(token.getExpires()));
+        return new IssuedToken(token.getId(), clock.instant(), ToastTimestamps.parse(token.getExpires()));
     }
 
     private static Request.Options options(Settings settings) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,8 @@ public final class Contract {
         Set<String> paths = new HashSet<>();
         Set<String> names = new HashSet<>();
         for (OperationInfo op : operations.values()) {
-            op.requestSchemaName().ifPresent(s -> collectSecrets(schema(s), "", paths, names, new HashSet<>()));
-            op.responseSchemaName().ifPresent(s -> collectSecrets(schema(s), "", paths, names, new HashSet<>()));
+            op.requestSchemaName().ifPresent(s -> collectSecrets(schema(s), "", paths, names, identitySet()));
+            op.responseSchemaName().ifPresent(s -> collectSecrets(schema(s), "", paths, names, identitySet()));
         }
         this.secretPropertyPaths = Collections.unmodifiableSet(paths);
         this.secretPropertyNames = Collections.unmodifiableSet(names);
@@ -207,9 +208,23 @@ public final class Contract {
         return map;
     }
 
-    private void collectSecrets(JsonNode schema, String prefix, Set<String> paths, Set<String> names, Set<JsonNode> seen) {
+    /**
+     * Schemas are told apart by identity: a {@code HashSet} of JSON nodes would hash and compare
+     * whole subtrees (a measurable part of a cold start), and would take two different schemas
+     * that happen to be alike for one.
+     */
+    private static Set<JsonNode> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    /**
+     * Collects the secret properties below {@code schema}. {@code onPath} holds the schemas being
+     * walked, so that a schema referring back to itself is followed once, while one reached by
+     * two paths is walked on both (its secrets have two paths).
+     */
+    private void collectSecrets(JsonNode schema, String prefix, Set<String> paths, Set<String> names, Set<JsonNode> onPath) {
         JsonNode s = resolve(schema);
-        if (!seen.add(s)) {
+        if (!onPath.add(s)) {
             return;
         }
         Iterator<Map.Entry<String, JsonNode>> props = s.path("properties").fields();
@@ -221,15 +236,16 @@ public final class Contract {
                 paths.add(path);
                 names.add(prop.getKey());
             }
-            collectSecrets(propSchema, path, paths, names, seen);
+            collectSecrets(propSchema, path, paths, names, onPath);
             if (propSchema.has("items")) {
-                collectSecrets(propSchema.get("items"), path + "[]", paths, names, seen);
+                collectSecrets(propSchema.get("items"), path + "[]", paths, names, onPath);
             }
         }
         for (String composite : List.of("oneOf", "anyOf", "allOf")) {
             for (JsonNode branch : s.path(composite)) {
-                collectSecrets(branch, prefix, paths, names, seen);
+                collectSecrets(branch, prefix, paths, names, onPath);
             }
         }
+        onPath.remove(s);
     }
 }

@@ -29,7 +29,8 @@ import java.util.Optional;
  * <ol>
  *   <li>fills in the client's appkey when the caller passes {@code null};</li>
  *   <li>validates parameters and body against the contract and refuses a bad request before
- *       anything is sent ({@link RequestValidationException});</li>
+ *       anything is sent ({@link RequestValidationException}); without a validator, the caller
+ *       has validated its requests itself;</li>
  *   <li>translates whatever Feign or Jackson throws into this client's typed exceptions, with
  *       the operation named and secrets cut out ({@link ExceptionTranslator});</li>
  *   <li>when the service says the token is no longer valid, drops it and sends the call once more
@@ -107,7 +108,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                 return feign.invoke(proxy, method, args);
             }
             Object[] callArgs = withAppkey(plan, args);
-            if (plan.info() != null) {
+            if (plan.info() != null && validator != null) {
                 validate(plan, callArgs);
             }
             return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info());
