@@ -26,7 +26,7 @@ run $PINNED $R --suite=micro --rounds=3 --warmup=8 --measure=5 --quiet=30
 run $BOTH $R --suite=concurrency --rounds=3 --warmup=12 --measure=5 --quiet=30 --out=benchmarks/target/results/both-cpus
 run $PINNED $R --suite=bar --cases=smallResponse,create --rounds=3 --warmup=12 --measure=5 --quiet=30 \
     --server=external --out=benchmarks/target/results/external-server
-run $BOTH $C --runs=10 --quiet=30
+run $BOTH $C --runs=10 --quiet=30 --contenders=BASELINE_JDK_URL_CONNECTION,BASELINE_JDK_HTTP_CLIENT,LAYER_HC5,LAYER_FEIGN_HC5,CLIENT_DEFAULT
 run $BOTH $C --runs=6 --cds=true --quiet=30 \
     --contenders=BASELINE_JDK_URL_CONNECTION,BASELINE_JDK_HTTP_CLIENT,CLIENT_APACHE_HC5,CLIENT_OKHTTP,CLIENT_JDK_URL_CONNECTION,CLIENT_JDK_HTTP_CLIENT \
     --out=benchmarks/target/results/cold-start-transports

@@ -1,7 +1,7 @@
 package io.toastcloud.compute.client.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import feign.Types;
@@ -12,7 +12,6 @@ import io.toastcloud.compute.model.ApiResponse;
 import io.toastcloud.compute.model.ResponseHeader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -63,15 +62,14 @@ public final class EnvelopeDecoder implements Decoder {
             throw new MalformedResponseException(operation, "the response has no body (expected the JSON envelope)", null);
         }
         Object value;
-        try (InputStream raw = response.body().asInputStream()) {
-            PushbackInputStream in = new PushbackInputStream(raw, 1);
-            int first = in.read();
-            if (first == -1) {
+        // Jackson's own parser on the byte stream: its first token tells an empty body (a typed
+        // error of its own) from the envelope, without a look-ahead stream in between that every
+        // byte of a large answer would pass through.
+        try (InputStream raw = response.body().asInputStream(); JsonParser parser = mapper.createParser(raw)) {
+            if (parser.nextToken() == null) {
                 throw new MalformedResponseException(operation, "the response body is empty (expected the JSON envelope)", null);
             }
-            in.unread(first);
-            JavaType javaType = mapper.constructType(type);
-            value = mapper.readValue(in, javaType);
+            value = mapper.readValue(parser, mapper.constructType(type));
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException(operation, "the response body is not the JSON envelope ("
                     + e.getOriginalMessage() + ")", e);
