@@ -3,10 +3,10 @@ package io.toastcloud.compute.client;
 /**
  * The HTTP client under Feign. Apache HttpClient 5 is the default because it was the fastest
  * and leanest of the four on every case measured (docs/BENCHMARKS.md, one CPU, loopback): a small
- * GET 1.23x a hand-written HttpURLConnection call against 1.42x (JDK_URL_CONNECTION), 2.85x
- * (OKHTTP) and 10x (JDK_HTTP_CLIENT); a create 1.03x, where Feign's default client waits about
- * 1.2 ms for a TCP acknowledgement between headers and body (41x). At cold start it came
- * second, after JDK_URL_CONNECTION.
+ * GET 1.05x a hand-written HttpURLConnection call against 1.23x (JDK_URL_CONNECTION), 2.4x
+ * (OKHTTP) and 11x (JDK_HTTP_CLIENT); a create 0.83x, where Feign's default client waits about
+ * 1.2 ms for a TCP acknowledgement between headers and body (40x). At cold start it came
+ * second, after JDK_URL_CONNECTION (1.77x and 1.71x the baseline).
  */
 public enum Transport {
     /**
