@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toastcloud.compute.client.time.ToastTimestamps;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,14 +58,5 @@ class BuilderAndCredentialsTest {
         Credentials c = Credentials.of("user", "hunter2-secret");
         assertFalse(c.toString().contains("hunter2-secret"));
         assertThrows(IllegalArgumentException.class, () -> Credentials.of("user", " "));
-    }
-
-    @Test
-    void timestampsWithoutOffsetAreUtc() {
-        assertEquals(Instant.parse("2017-05-16T02:17:50.166563Z"), ToastTimestamps.parse("2017-05-16T02:17:50.166563"));
-        assertEquals(Instant.parse("2017-05-16T03:17:50Z"), ToastTimestamps.parse("2017-05-16T03:17:50Z"));
-        assertEquals("2017-05-16T02:17:50.166563", ToastTimestamps.format(Instant.parse("2017-05-16T02:17:50.166563Z")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ToastTimestamps.parse("16/05/2017"));
-        assertTrue(e.getMessage().contains("16/05/2017"));
     }
 }

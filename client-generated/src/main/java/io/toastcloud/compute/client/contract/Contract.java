@@ -139,13 +139,17 @@ public final class Contract {
     public JsonNode resolve(JsonNode node) {
         JsonNode current = node;
         for (int hops = 0; current.has("$ref") && hops < 16; hops++) {
-            String ref = current.get("$ref").asText();
-            if (!ref.startsWith("#")) {
-                throw new IllegalStateException("the bundle has an external $ref: " + ref);
-            }
-            current = root.at(ref.substring(1));
+            current = ref(current.get("$ref").asText());
         }
         return current;
+    }
+
+    /** The node a local reference such as {@code #/components/schemas/StartAction} points at. */
+    public JsonNode ref(String ref) {
+        if (!ref.startsWith("#")) {
+            throw new IllegalStateException("the bundle has an external $ref: " + ref);
+        }
+        return root.at(ref.substring(1));
     }
 
     private Map<String, OperationInfo> readOperations(JsonNode doc) {
@@ -163,10 +167,10 @@ public final class Contract {
                 boolean secured = op.has("security") ? op.get("security").size() > 0 : rootSecured;
                 List<ParameterInfo> params = new ArrayList<>();
                 for (JsonNode p : item.path("parameters")) {
-                    params.add(parameter(doc, p));
+                    params.add(parameter(p));
                 }
                 for (JsonNode p : op.path("parameters")) {
-                    params.add(parameter(doc, p));
+                    params.add(parameter(p));
                 }
                 JsonNode requestSchema = op.at("/requestBody/content/application~1json/schema/$ref");
                 JsonNode responseSchema = op.at("/responses/200/content/application~1json/schema/$ref");
@@ -178,11 +182,8 @@ public final class Contract {
         return ops;
     }
 
-    private ParameterInfo parameter(JsonNode doc, JsonNode p) {
-        JsonNode resolved = p;
-        if (p.has("$ref")) {
-            resolved = doc.at(p.get("$ref").asText().substring(1));
-        }
+    private ParameterInfo parameter(JsonNode p) {
+        JsonNode resolved = resolve(p);
         return new ParameterInfo(resolved.path("name").asText(), resolved.path("in").asText(),
                 resolved.path("required").asBoolean(false), resolved.path("x-secret").asBoolean(false),
                 resolved.path("schema"));

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Where a body schema's checkable {@code x-rules} are, laid out as the schema nests them: the
- * rules of this level, and the properties, array items and {@code oneOf} variants (chosen by
- * their {@code action}) below which there are any. Worked out once per schema, so that checking
+ * rules of this level, and the properties, array items and {@code oneOf} variants (chosen by the
+ * value of the schema's {@code discriminator} property, through its {@code mapping}) below which
+ * there are any. Worked out once per schema, so that checking
  * a body only visits the parts of it that carry a rule, instead of walking the schema with every
  * call; a schema without such rules (most of them) costs nothing to check.
  *
@@ -22,19 +23,22 @@ import java.util.Set;
  * {@link CrossFieldRule}) are left out. A schema that refers back to itself is followed once.
  */
 final class RulePlan {
-    static final RulePlan NONE = new RulePlan(List.of(), Map.of(), null, List.of());
+    static final RulePlan NONE = new RulePlan(List.of(), Map.of(), null, null, Map.of());
 
     private final List<JsonNode> rules;
     private final Map<String, RulePlan> properties;
     private final RulePlan items;
-    private final List<Map.Entry<JsonNode, RulePlan>> variantsByAction;
+    /** The discriminator property, when there are variants to choose from. */
+    private final String discriminator;
+    private final Map<String, RulePlan> variants;
 
     private RulePlan(List<JsonNode> rules, Map<String, RulePlan> properties, RulePlan items,
-            List<Map.Entry<JsonNode, RulePlan>> variantsByAction) {
+            String discriminator, Map<String, RulePlan> variants) {
         this.rules = rules;
         this.properties = properties;
         this.items = items;
-        this.variantsByAction = variantsByAction;
+        this.discriminator = discriminator;
+        this.variants = variants;
     }
 
     static RulePlan of(Contract contract, JsonNode schema) {
@@ -61,16 +65,16 @@ final class RulePlan {
                 }
             });
             RulePlan items = schema.has("items") ? of(contract, schema.get("items"), onPath) : NONE;
-            List<Map.Entry<JsonNode, RulePlan>> variants = new ArrayList<>();
-            for (JsonNode branch : schema.path("oneOf")) {
-                JsonNode action = contract.resolve(branch).at("/properties/action/enum/0");
-                RulePlan below = action.isMissingNode() ? NONE : of(contract, branch, onPath);
+            String discriminator = schema.path("discriminator").path("propertyName").textValue();
+            Map<String, RulePlan> variants = new LinkedHashMap<>();
+            schema.path("discriminator").path("mapping").fields().forEachRemaining(m -> {
+                RulePlan below = of(contract, contract.ref(m.getValue().asText()), onPath);
                 if (!below.isEmpty()) {
-                    variants.add(Map.entry(action, below));
+                    variants.put(m.getKey(), below);
                 }
-            }
+            });
             RulePlan plan = new RulePlan(List.copyOf(rules), Collections.unmodifiableMap(properties),
-                    items.isEmpty() ? null : items, List.copyOf(variants));
+                    items.isEmpty() ? null : items, variants.isEmpty() ? null : discriminator, Map.copyOf(variants));
             return plan.isEmpty() ? NONE : plan;
         } finally {
             onPath.remove(schema);
@@ -78,7 +82,7 @@ final class RulePlan {
     }
 
     boolean isEmpty() {
-        return rules.isEmpty() && properties.isEmpty() && items == null && variantsByAction.isEmpty();
+        return rules.isEmpty() && properties.isEmpty() && items == null && variants.isEmpty();
     }
 
     /** Checks a value (a body, or a part of it at {@code path}) and adds what it breaks to {@code out}. */
@@ -104,12 +108,11 @@ final class RulePlan {
         for (Map.Entry<String, RulePlan> p : properties.entrySet()) {
             p.getValue().check(value.get(p.getKey()), path.isEmpty() ? p.getKey() : path + "." + p.getKey(), out);
         }
-        if (!variantsByAction.isEmpty()) {
-            JsonNode action = value.get("action");
-            for (Map.Entry<JsonNode, RulePlan> variant : variantsByAction) {
-                if (variant.getKey().equals(action)) {
-                    variant.getValue().check(value, path, out);
-                }
+        if (discriminator != null) {
+            JsonNode chosen = value.get(discriminator);
+            RulePlan variant = chosen != null && chosen.isTextual() ? variants.get(chosen.asText()) : null;
+            if (variant != null) {
+                variant.check(value, path, out);
             }
         }
     }

@@ -61,9 +61,13 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
         this.appkey = appkey;
     }
 
-    /** What a call of one method needs from its signature and the contract, worked out once per method. */
+    /**
+     * What a call of one method needs from its signature and the contract, worked out once per
+     * method: the {@code @Param} name of each argument, which arguments are query maps; any other
+     * argument is the body.
+     */
     private record MethodPlan(String operation, OperationInfo info, int appkeyIndex, String[] paramNames,
-            boolean[] queryMaps, boolean[] bodies) {
+            boolean[] queryMaps) {
     }
 
     private MethodPlan plan(Method method) {
@@ -72,25 +76,20 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
         int n = annotations.length;
         String[] names = new String[n];
         boolean[] queryMaps = new boolean[n];
-        boolean[] bodies = new boolean[n];
         int appkeyIndex = -1;
         for (int i = 0; i < n; i++) {
-            boolean bound = false;
             for (Annotation a : annotations[i]) {
                 if (a instanceof Param p) {
                     names[i] = p.value();
-                    bound = true;
                     if ("appkey".equals(p.value())) {
                         appkeyIndex = i;
                     }
                 } else if (a instanceof QueryMap) {
                     queryMaps[i] = true;
-                    bound = true;
                 }
             }
-            bodies[i] = !bound;
         }
-        return new MethodPlan(operation, contract.operation(operation).orElse(null), appkeyIndex, names, queryMaps, bodies);
+        return new MethodPlan(operation, contract.operation(operation).orElse(null), appkeyIndex, names, queryMaps);
     }
 
     @Override
@@ -169,7 +168,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                 if (args[i] instanceof Map<?, ?> map) {
                     map.forEach((k, v) -> parameters.put(String.valueOf(k), v));
                 }
-            } else if (plan.bodies()[i] && args[i] != null) {
+            } else if (args[i] != null) {
                 body = mapper.valueToTree(args[i]);
             }
         }

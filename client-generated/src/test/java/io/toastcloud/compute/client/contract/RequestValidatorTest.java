@@ -35,6 +35,26 @@ class RequestValidatorTest {
     }
 
     @Test
+    void aVariantsRulesApplyWhenTheDiscriminatorChoosesIt() throws Exception {
+        JsonNode tree = Contract.bundled().document().deepCopy();
+        // A rule that only this tree has, inside one variant of the action body: resize's parameters.
+        ((ObjectNode) tree.at("/components/schemas/ResizeParameters")).putArray("x-rules").addObject()
+                .put("id", "test.resize.noteWithFlavor").put("rule", "requiredWith")
+                .put("field", "note").put("message", "test rule").putArray("with").add("flavor");
+        RequestValidator validator = new RequestValidator(new Contract(tree));
+
+        assertEquals(List.of("parameters.note test.resize.noteWithFlavor"),
+                testRules(validator, "{\"action\":\"resize\",\"parameters\":{\"flavor\":\"f1\"}}"));
+        assertEquals(List.of(), testRules(validator, "{\"action\":\"stop\",\"parameters\":{\"flavor\":\"f1\"}}"),
+                "another variant's rules do not apply");
+    }
+
+    private static List<String> testRules(RequestValidator validator, String body) throws Exception {
+        return validator.validateBody("InstanceActionRequest", JSON.readTree(body)).stream()
+                .filter(v -> v.rule().startsWith("test.")).map(v -> v.field() + " " + v.rule()).toList();
+    }
+
+    @Test
     void oneValidatorPerContract() {
         assertSame(RequestValidator.of(Contract.bundled()), RequestValidator.of(Contract.bundled()));
         assertNotSame(RequestValidator.of(Contract.bundled()),

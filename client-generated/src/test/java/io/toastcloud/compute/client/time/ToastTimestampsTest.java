@@ -29,11 +29,12 @@ class ToastTimestampsTest {
     }
 
     @Test
-    void theGuidesExamples() {
+    void theGuidesExamplesBothWays() {
         assertEquals(Instant.parse("2017-05-16T02:17:50.166563Z"), ToastTimestamps.parse("2017-05-16T02:17:50.166563"));
         assertEquals(Instant.parse("2017-05-16T03:17:50Z"), ToastTimestamps.parse("2017-05-16T03:17:50Z"));
         assertEquals(Instant.parse("2017-05-16T03:17:50.000000001Z"), ToastTimestamps.parse("2017-05-16T03:17:50.000000001"));
         assertEquals(Instant.parse("2017-05-16T03:17:50.100Z"), ToastTimestamps.parse("2017-05-16T03:17:50.1Z"));
+        assertEquals("2017-05-16T02:17:50.166563", ToastTimestamps.format(Instant.parse("2017-05-16T02:17:50.166563Z")));
     }
 
     @Test
