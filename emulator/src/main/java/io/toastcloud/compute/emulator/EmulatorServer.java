@@ -86,7 +86,9 @@ public final class EmulatorServer implements AutoCloseable {
         }
         Emulation emulation = new Emulation(contract, mapper, catalog, tenants, lifecycle, tokens, config);
         String tokenHeader = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
-        ApiHttpHandler handler = new ApiHttpHandler(new Router(contract), new RequestValidator(contract), tokens,
+        ApiHttpHandler handler = new ApiHttpHandler(new Router(contract),
+                // Judged as sent: a null the contract does not mark nullable is invalid (not "absent").
+                new RequestValidator(contract, RequestValidator.Nulls.AS_SENT), tokens,
                 OperationTable.build(emulation), mapper, config.observer(), tokenHeader);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
         this.workers = Executors.newFixedThreadPool(config.threads(), workerThreads());
