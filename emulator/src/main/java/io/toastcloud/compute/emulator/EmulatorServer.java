@@ -59,6 +59,12 @@ public final class EmulatorServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // Past 200 header lines the JDK closes the connection without an answer. Raised so far
+        // that its limit on the header section's size (sun.net.httpserver.maxReqHeaderSize,
+        // 380 KiB) always comes first: any request within it gets the envelope (docs/EMULATOR.md).
+        if (System.getProperty("sun.net.httpserver.maxReqHeaders") == null) {
+            System.setProperty("sun.net.httpserver.maxReqHeaders", "100000");
+        }
     }
 
     private final EmulatorConfig config;
