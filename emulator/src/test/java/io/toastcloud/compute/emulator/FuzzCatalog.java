@@ -1,9 +1,9 @@
 package io.toastcloud.compute.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.contract.Contract;
-import io.toastcloud.compute.client.contract.OperationInfo;
-import io.toastcloud.compute.client.contract.ParameterInfo;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.contract.OperationInfo;
+import io.toastcloud.compute.contract.ParameterInfo;
 import io.toastcloud.compute.emulator.FuzzRequest.Expectation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

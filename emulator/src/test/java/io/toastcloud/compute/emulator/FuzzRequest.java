@@ -1,6 +1,6 @@
 package io.toastcloud.compute.emulator;
 
-import io.toastcloud.compute.client.contract.OperationInfo;
+import io.toastcloud.compute.contract.OperationInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
