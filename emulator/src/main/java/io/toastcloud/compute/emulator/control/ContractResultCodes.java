@@ -1,7 +1,7 @@
 package io.toastcloud.compute.emulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.contract.Contract;
+import io.toastcloud.compute.contract.Contract;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

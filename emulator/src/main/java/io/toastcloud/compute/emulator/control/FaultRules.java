@@ -1,6 +1,6 @@
 package io.toastcloud.compute.emulator.control;
 
-import io.toastcloud.compute.client.contract.Contract;
+import io.toastcloud.compute.contract.Contract;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
