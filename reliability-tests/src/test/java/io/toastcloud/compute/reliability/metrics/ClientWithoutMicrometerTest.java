@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.reliability.support.Clients;
-import io.toastcloud.compute.reliability.support.Envelopes;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
-import io.toastcloud.compute.reliability.support.WireMockStub;
-import java.time.Clock;
+import io.toastcloud.compute.reliability.support.Secrets;
+import io.toastcloud.compute.testsupport.Envelopes;
+import io.toastcloud.compute.testsupport.ManualClock;
+import io.toastcloud.compute.testsupport.WireMockService;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +25,10 @@ class ClientWithoutMicrometerTest {
     void theClientBuildsAndCallsWithoutMicrometerOnTheClassPath() {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("io.micrometer.core.instrument.MeterRegistry"),
                 "this module must not have Micrometer on its class path, or the test proves nothing");
-        try (WireMockStub stub = new WireMockStub()) {
-            stub.issuesTokens();
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.BASE + "/flavors")).willReturn(WireMockStub.json(Envelopes.flavors())));
-            try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, Clock.systemUTC(),
+        try (WireMockService stub = new WireMockService(Secrets.APPKEY, new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW))) {
+            stub.issuesTokens(Secrets.TOKEN_ID);
+            stub.server.stubFor(get(urlPathEqualTo(stub.base() + "/flavors")).willReturn(WireMockService.json(Envelopes.flavors())));
+            try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock,
                     new RecordingSleeper()).build()) {
                 assertEquals(2, client.flavors().listFlavors(null).getFlavors().size());
             }
