@@ -137,6 +137,7 @@ public final class ToastComputeClient implements AutoCloseable {
     private Feign.Builder feign(Settings settings, Contract contract, RequestValidator validator, ObjectMapper mapper,
             Redactor redactor,
             TokenManager tokens, RetryPolicy retryPolicy) {
+        AuthTokenInterceptor auth = tokens == null ? null : new AuthTokenInterceptor(contract, tokens);
         Feign.Builder builder = Feign.builder()
                 .client(transport.client())
                 .encoder(new JacksonEncoder(mapper))
@@ -147,10 +148,10 @@ public final class ToastComputeClient implements AutoCloseable {
                 .logger(new RedactingLogger(settings.wireLogger, redactor))
                 .logLevel(settings.logLevel)
                 .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, validator,
-                        mapper, tokens, new ExceptionTranslator(redactor), retryPolicy, settings.sleeper, settings.appkey,
+                        mapper, tokens, auth, new ExceptionTranslator(redactor), retryPolicy, settings.sleeper, settings.appkey,
                         settings.metrics));
-        if (tokens != null) {
-            builder.requestInterceptor(new AuthTokenInterceptor(contract, tokens));
+        if (auth != null) {
+            builder.requestInterceptor(auth);
         }
         // One by one: Feign's requestInterceptors(Iterable) would replace the ones already set.
         settings.requestInterceptors.forEach(builder::requestInterceptor);
@@ -180,7 +181,7 @@ public final class ToastComputeClient implements AutoCloseable {
         if (token == null || token.getId() == null || token.getExpires() == null) {
             throw new MalformedResponseException("issueToken", "the answer has no access.token with id and expires", null);
         }
-        secrets.add(token.getId());
+        secrets.addToken(token.getId());
         return new IssuedToken(token.getId(), clock.instant(), ToastTimestamps.parse(token.getExpires()));
     }
 
@@ -367,6 +368,8 @@ public final class ToastComputeClient implements AutoCloseable {
         public static final String ENV_APPKEY = "TOAST_COMPUTE_APPKEY";
 
         private String appkey;
+        /** Whether {@link #appkey} came from {@link #appkeyFromEnvironment()}, for the message when it is missing. */
+        private boolean appkeyFromEnvironment;
         private Credentials credentials;
         private URI endpoint;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -415,6 +418,7 @@ public final class ToastComputeClient implements AutoCloseable {
         /** The service's appkey ([URL &amp; Appkey] in the console). */
         public Builder appkey(String appkey) {
             this.appkey = appkey;
+            this.appkeyFromEnvironment = false;
             return this;
         }
 
@@ -422,6 +426,7 @@ public final class ToastComputeClient implements AutoCloseable {
         public Builder appkeyFromEnvironment() {
             Environment.Found found = Environment.SYSTEM.lookUp(PROP_APPKEY, ENV_APPKEY);
             this.appkey = found == null ? null : found.value();
+            this.appkeyFromEnvironment = true;
             return this;
         }
 
@@ -597,6 +602,10 @@ public final class ToastComputeClient implements AutoCloseable {
                         root = Endpoints.normalize(found.value(), found.source(), contractServer());
                     }
                 }
+            }
+            if ((key == null || key.isBlank()) && appkeyFromEnvironment) {
+                throw new IllegalStateException("appkey is required: appkeyFromEnvironment() found the environment variable"
+                        + " TOAST_COMPUTE_APPKEY and the system property toast.compute.appkey both unset (or blank)");
             }
             if (key == null || key.isBlank()) {
                 throw new IllegalStateException("appkey is required (appkey(...), or fromEnvironment() with the system property "

@@ -49,6 +49,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
     private final RequestValidator validator;
     private final ObjectMapper mapper;
     private final TokenManager tokens;
+    private final AuthTokenInterceptor authInterceptor;
     private final ExceptionTranslator translator;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
@@ -56,18 +57,20 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
     private final ClientMetrics metrics;
 
     public ContractInvocationHandlerFactory(Contract contract, RequestValidator validator, ObjectMapper mapper,
-            TokenManager tokens, ExceptionTranslator translator, RetryPolicy retryPolicy, Sleeper sleeper, String appkey) {
-        this(contract, validator, mapper, tokens, translator, retryPolicy, sleeper, appkey, ClientMetrics.NONE);
+            TokenManager tokens, AuthTokenInterceptor auth, ExceptionTranslator translator, RetryPolicy retryPolicy,
+            Sleeper sleeper, String appkey) {
+        this(contract, validator, mapper, tokens, auth, translator, retryPolicy, sleeper, appkey, ClientMetrics.NONE);
     }
 
     public ContractInvocationHandlerFactory(Contract contract, RequestValidator validator, ObjectMapper mapper,
-            TokenManager tokens, ExceptionTranslator translator, RetryPolicy retryPolicy, Sleeper sleeper, String appkey,
-            ClientMetrics metrics) {
+            TokenManager tokens, AuthTokenInterceptor auth, ExceptionTranslator translator, RetryPolicy retryPolicy,
+            Sleeper sleeper, String appkey, ClientMetrics metrics) {
         this.metrics = metrics;
         this.contract = contract;
         this.validator = validator;
         this.mapper = mapper;
         this.tokens = tokens;
+        this.authInterceptor = auth;
         this.translator = translator;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
@@ -124,7 +127,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                 if (plan.info() != null && validator != null) {
                     validate(plan, callArgs);
                 }
-                return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info(), new int[1]);
+                return invokeRestoringToken(feign, proxy, method, callArgs, plan, new int[1]);
             }
             long start = System.nanoTime();
             int[] attempts = {0};
@@ -132,7 +135,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                 if (plan.info() != null && validator != null) {
                     validate(plan, callArgs);
                 }
-                Object result = invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info(), attempts);
+                Object result = invokeRestoringToken(feign, proxy, method, callArgs, plan, attempts);
                 metrics.callEnded(plan.operation(), Duration.ofNanos(System.nanoTime() - start), "success",
                         EnvelopeDecoder.resultCodeOf(result), attempts[0]);
                 return result;
@@ -143,6 +146,19 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                 throw failure;
             }
         };
+    }
+
+    private Object invokeRestoringToken(InvocationHandler feign, Object proxy, Method method, Object[] callArgs,
+            MethodPlan plan, int[] attempts) {
+        if (authInterceptor == null) {
+            return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info(), attempts);
+        }
+        String before = authInterceptor.lastSent();
+        try {
+            return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info(), attempts);
+        } finally {
+            authInterceptor.restore(before); // nothing of this call is left on the thread
+        }
     }
 
     private Object invokeWithPolicies(InvocationHandler feign, Object proxy, Method method, Object[] args,
@@ -156,8 +172,8 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
             } catch (Throwable thrown) {
                 ToastComputeException failure = translator.translate(operation, thrown);
                 if (!reissued && info != null && info.authenticated() && failure instanceof AuthenticationException auth
-                        && contract.isTokenInvalid(auth.resultCode())) {
-                    tokens.invalidate(AuthTokenInterceptor.lastSent());
+                        && contract.isTokenInvalid(auth.resultCode()) && authInterceptor != null) {
+                    tokens.invalidate(authInterceptor.lastSent());
                     reissued = true;
                     metrics.retried(operation, "tokenInvalid");
                     continue;
@@ -178,7 +194,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure.addSuppressed(new ToastComputeException(operation, "interrupted before retrying", null));
+            failure.addSuppressed(new ToastComputeException(operation, "interrupted before retrying", e));
             throw failure;
         }
     }
