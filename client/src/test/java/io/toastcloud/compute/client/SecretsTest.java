@@ -77,13 +77,13 @@ class SecretsTest {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json("{\"access\":{\"token\":{\"id\":\"" + TOKEN + "\",")));
 
         try (ToastComputeClient client = stub.clientBuilder().logLevel(Logger.Level.FULL).build()) {
-            CreatedKeypair keypair = client.keypairs().createKeypair(null,
+            CreatedKeypair keypair = client.keypairs().createKeypair(
                     new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k"))).getKeypair();
             assertTrue(keypair.getPrivateKey().contains(PRIVATE_KEY_MATERIAL), "the caller still gets the key");
             printed.add(keypair.toString());
-            printed.add(client.tokens().getToken(null, TOKEN).toString());
-            capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors(null)));
-            capture(assertThrows(ToastComputeException.class, () -> client.images().listImages(null)));
+            printed.add(client.tokens().getToken(TOKEN).toString());
+            capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors()));
+            capture(assertThrows(ToastComputeException.class, () -> client.images().listImages()));
             printed.add(client.toString());
             printed.add(new TokenIssueRequest().auth(new TokenAuth().username("u").password(StubService.PASSWORD)).toString());
             printed.add(Credentials.of("u", StubService.PASSWORD).toString());
@@ -91,7 +91,7 @@ class SecretsTest {
         // The stub on a closed port: a connection failure whose message names the URL.
         try (ToastComputeClient client = ToastComputeClient.builder().appkey("a").credentials("u", StubService.PASSWORD)
                 .endpoint("http://127.0.0.1:1").logLevel(Logger.Level.FULL).build()) {
-            capture(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(null, TOKEN)));
+            capture(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(TOKEN)));
         }
 
         for (String text : printed) {
