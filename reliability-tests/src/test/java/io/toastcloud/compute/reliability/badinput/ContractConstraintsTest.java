@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.badinput;
 
+import io.toastcloud.compute.testsupport.ContractModel;
+
 import io.toastcloud.compute.reliability.support.Secrets;
 
 import io.toastcloud.compute.testsupport.ManualClock;
@@ -27,7 +29,7 @@ import io.toastcloud.compute.reliability.support.IndependentValidator;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.testsupport.WireMockService;
-import io.toastcloud.compute.reliability.support.ContractModel.Operation;
+import io.toastcloud.compute.testsupport.ContractModel.Operation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

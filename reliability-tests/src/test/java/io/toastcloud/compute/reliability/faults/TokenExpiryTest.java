@@ -23,7 +23,7 @@ import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.model.VolumeCreateRequest;
 import io.toastcloud.compute.reliability.support.Clients;
 import io.toastcloud.compute.reliability.support.ContractCalls;
-import io.toastcloud.compute.reliability.support.ContractModel;
+import io.toastcloud.compute.testsupport.ContractModel;
 import io.toastcloud.compute.testsupport.Envelopes;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;

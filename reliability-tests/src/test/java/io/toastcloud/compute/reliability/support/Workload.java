@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.testsupport.ContractModel;
+
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.model.VolumeCreateRequest;
 
