@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The path parameter the contract binds to the client ({@code x-toast-parameter-location:
- * client}, spec/DECISIONS.md D43) and the path prefix every operation shares through it: the
+ * client}, spec/DECISIONS.md D44) and the path prefix every operation shares through it: the
  * appkey and {@code /v1.0/appkeys/{appkey}}. The generated methods carry neither; the client
  * puts {@link #expand(String) the filled-in prefix} into the base URL of its Feign targets.
  *

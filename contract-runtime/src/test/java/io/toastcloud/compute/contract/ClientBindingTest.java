@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The appkey binding the client reads from the contract (spec/DECISIONS.md D43). */
+/** The appkey binding the client reads from the contract (spec/DECISIONS.md D44). */
 class ClientBindingTest {
     @Test
     void theBundledContractBindsTheAppkeyPrefixOfEveryPath() {

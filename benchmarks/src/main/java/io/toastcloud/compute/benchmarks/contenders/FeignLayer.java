@@ -56,7 +56,7 @@ public final class FeignLayer implements Contender {
                         t.header(Baselines.TOKEN_HEADER, id);
                     }
                 });
-        // The generated request lines start after the prefix the client binds (spec/DECISIONS.md D43).
+        // The generated request lines start after the prefix the client binds (spec/DECISIONS.md D44).
         String base = endpoint + "/v1.0/appkeys/" + CannedResponses.APPKEY;
         this.flavors = feign.target(FlavorApi.class, base);
         this.instances = feign.target(InstanceApi.class, base);

@@ -140,7 +140,7 @@ class ContractConstraintsTest {
     private void parameter(Constraint c, Expected expected) {
         Operation op = c.operation();
         if ("appkey".equals(c.parameter())) {
-            // The appkey is the client's (spec/DECISIONS.md D43): no call takes one, so a broken
+            // The appkey is the client's (spec/DECISIONS.md D44): no call takes one, so a broken
             // appkey is refused when the client is built, before anything can be sent.
             String broken = Mutations.breakParameter(c);
             RuntimeException e = assertThrows(RuntimeException.class, () -> Clients.builder(stub.endpoint(),
