@@ -115,7 +115,7 @@ class ExtensionBehaviourTest {
 
         @Test
         void passesByItself(ToastComputeClient client) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
         }
     }
 
@@ -128,7 +128,7 @@ class ExtensionBehaviourTest {
 
         @Test
         void passes(ToastComputeClient client) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
         }
     }
 
@@ -162,7 +162,7 @@ class ExtensionBehaviourTest {
     static class ClientInBeforeAllScenario {
         @BeforeAll
         static void tooEarly(ToastComputeClient client) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
         }
 
         @Test
