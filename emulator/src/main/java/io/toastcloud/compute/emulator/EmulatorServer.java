@@ -14,7 +14,7 @@ import io.toastcloud.compute.emulator.state.Catalog;
 import io.toastcloud.compute.emulator.state.Invariants;
 import io.toastcloud.compute.emulator.state.Lifecycle;
 import io.toastcloud.compute.emulator.state.Persistence;
-import io.toastcloud.compute.emulator.state.SnapshotStore;
+import io.toastcloud.compute.emulator.state.JournalStore;
 import io.toastcloud.compute.emulator.state.Tenant;
 import io.toastcloud.compute.emulator.state.TenantRegistry;
 import io.toastcloud.compute.emulator.state.TenantState;
@@ -65,6 +65,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final TenantRegistry tenants;
+    private final Persistence persistence;
     private final Catalog catalog;
     private final int port;
 
@@ -74,25 +75,30 @@ public final class EmulatorServer implements AutoCloseable {
         ObjectMapper mapper = ToastComputeClient.objectMapper();
         this.catalog = Catalog.load();
         Lifecycle lifecycle = new Lifecycle(catalog);
-        SnapshotStore store = config.dataDir().isPresent() ? new SnapshotStore(config.dataDir().get()) : null;
-        Persistence persistence = store == null ? Persistence.NONE : store;
-        this.tenants = new TenantRegistry(catalog, lifecycle, config.clock(), persistence);
-        TokenService tokens = new TokenService(config.users(), tenants, config.tokenLifetime(), config.clock());
-        if (store != null) {
-            for (TenantState state : store.loadAll()) {
-                tenants.restore(state);
-                tokens.restore(state);
+        JournalStore store = config.dataDir().isPresent() ? JournalStore.open(config.dataDir().get()) : null;
+        this.persistence = store == null ? Persistence.NONE : store;
+        try {
+            this.tenants = new TenantRegistry(catalog, lifecycle, config.clock(), persistence);
+            TokenService tokens = new TokenService(config.users(), tenants, config.tokenLifetime(), config.clock());
+            if (store != null) {
+                for (TenantState state : store.loaded()) {
+                    tenants.restore(state);
+                    tokens.restore(state);
+                }
             }
+            Emulation emulation = new Emulation(contract, mapper, catalog, tenants, lifecycle, tokens, config);
+            String tokenHeader = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
+            ApiHttpHandler handler = new ApiHttpHandler(new Router(contract), new RequestValidator(contract), tokens,
+                    OperationTable.build(emulation), mapper, config.observer(), tokenHeader);
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
+            this.workers = Executors.newFixedThreadPool(config.threads(), workerThreads());
+            server.setExecutor(workers);
+            server.createContext("/", handler);
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            persistence.close(); // the data directory stays usable by the next start
+            throw e;
         }
-        Emulation emulation = new Emulation(contract, mapper, catalog, tenants, lifecycle, tokens, config);
-        String tokenHeader = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
-        ApiHttpHandler handler = new ApiHttpHandler(new Router(contract), new RequestValidator(contract), tokens,
-                OperationTable.build(emulation), mapper, config.observer(), tokenHeader);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
-        this.workers = Executors.newFixedThreadPool(config.threads(), workerThreads());
-        server.setExecutor(workers);
-        server.createContext("/", handler);
-        server.start();
         this.port = server.getAddress().getPort();
         LOG.info("TOAST Compute emulator listening on {} ({} appkey(s) restored{})", endpoint(), tenants.all().size(),
                 store == null ? ", state in memory only" : ", data directory " + store.dir());
@@ -146,6 +152,11 @@ public final class EmulatorServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            persistence.close(); // every acknowledged change is on disk already; this releases the directory
+        } catch (IOException e) {
+            LOG.warn("closing the data directory of the emulator on port {}: {}", port, e.toString());
         }
         LOG.info("TOAST Compute emulator on port {} stopped", port());
     }
