@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.testsupport.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ class LegacyFormatTest {
     Path dataDir;
 
     /** The fixture's clock: its token is still valid. */
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = ManualClock.at("2026-05-16T02:17:50Z");
 
     @Test
     void aVersionOneSnapshotIsConvertedAndItsStateAndTokenAreKept() throws IOException {
