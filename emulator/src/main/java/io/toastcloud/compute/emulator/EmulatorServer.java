@@ -72,6 +72,12 @@ public final class EmulatorServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // Past 200 header lines the JDK closes the connection without an answer. Raised so far
+        // that its limit on the header section's size (sun.net.httpserver.maxReqHeaderSize,
+        // 380 KiB) always comes first: any request within it gets the envelope (docs/EMULATOR.md).
+        if (System.getProperty("sun.net.httpserver.maxReqHeaders") == null) {
+            System.setProperty("sun.net.httpserver.maxReqHeaders", "100000");
+        }
     }
 
     private final EmulatorConfig config;
@@ -106,7 +112,9 @@ public final class EmulatorServer implements AutoCloseable {
             String tokenHeader = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
             Router router = new Router(contract);
             this.servicePrefix = router.servicePrefix().orElse("");
-            ApiHttpHandler api = new ApiHttpHandler(router, new RequestValidator(contract), tokens,
+            ApiHttpHandler api = new ApiHttpHandler(router,
+                    // Judged as sent: a null the contract does not mark nullable is invalid (not "absent").
+                    new RequestValidator(contract, RequestValidator.Nulls.AS_SENT), tokens,
                     OperationTable.build(emulation), mapper, config.observer(), tokenHeader);
             this.faults = new FaultRules(contract);
             this.control = new EmulatorControl(tenants, lifecycle, catalog, config.clock());

@@ -33,20 +33,26 @@ public final class Router {
         }
     }
 
-    /** The operation and its decoded path parameters, if the method and path name one. */
+    /**
+     * The operation and its decoded path parameters, if the method and path name one. Methods are
+     * case-sensitive (RFC 9110 9.1): {@code get} is not {@code GET}, and names no operation.
+     */
     public Optional<Match> match(String method, String rawPath) {
         String path = withoutServicePrefix(rawPath);
         for (Route r : routes) {
-            if (!r.operation.method().equalsIgnoreCase(method)) {
+            if (!r.operation.method().equals(method)) {
                 continue;
             }
             Matcher m = r.pattern.matcher(path);
             if (m.matches()) {
                 Map<String, String> params = new LinkedHashMap<>();
+                List<String> undecodable = new ArrayList<>();
                 for (int i = 0; i < r.names.size(); i++) {
-                    params.put(r.names.get(i), PercentDecoding.decode(m.group(i + 1), false));
+                    String name = r.names.get(i);
+                    PercentDecoding.decode(m.group(i + 1), false).ifPresentOrElse(v -> params.put(name, v),
+                            () -> undecodable.add(name));
                 }
-                return Optional.of(new Match(r.operation, params));
+                return Optional.of(new Match(r.operation, params, List.copyOf(undecodable)));
             }
         }
         return Optional.empty();
@@ -88,7 +94,16 @@ public final class Router {
     private record Route(OperationInfo operation, Pattern pattern, List<String> names) {
     }
 
-    /** A routed request: the operation and the values of its path template variables. */
-    public record Match(OperationInfo operation, Map<String, String> pathParameters) {
+    /**
+     * A routed request: the operation and the values of its path template variables, and the
+     * names of those whose escapes are not UTF-8 (left out of {@code pathParameters}: -4).
+     */
+    public record Match(OperationInfo operation, Map<String, String> pathParameters, List<String> undecodable) {
+        /** Throws the -4 when a path parameter could not be decoded. */
+        public void requireDecoded() {
+            if (!undecodable.isEmpty()) {
+                throw PercentDecoding.notUtf8(String.join(", ", undecodable));
+            }
+        }
     }
 }
