@@ -68,7 +68,7 @@ class StagingRepositoryTest {
         // Proof that the check checks: a staging copy without the client's javadoc, with a wrong
         // checksum on its jar and a parent without <scm>.
         PomFile root = PomFile.read(Build.root().resolve("pom.xml"));
-        PomFile client = PomFile.read(Build.root().resolve("client-generated/pom.xml"));
+        PomFile client = PomFile.read(Build.root().resolve("client/pom.xml"));
         copyTree(staging.root(), copy);
         StagingRepository broken = new StagingRepository(copy);
         Map<String, Path> clientFiles = broken.files(client.groupId(), client.artifactId(), client.version());

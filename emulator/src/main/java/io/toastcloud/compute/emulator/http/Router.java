@@ -1,7 +1,7 @@
 package io.toastcloud.compute.emulator.http;
 
-import io.toastcloud.compute.client.contract.Contract;
-import io.toastcloud.compute.client.contract.OperationInfo;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.contract.OperationInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.secrets;
 
+import io.toastcloud.compute.reliability.support.StubPaths;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -16,7 +18,7 @@ import io.toastcloud.compute.client.Credentials;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.error.ToastComputeException;
-import io.toastcloud.compute.client.http.RetryPolicy;
+import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.model.TokenAuth;
 import io.toastcloud.compute.model.TokenIssueRequest;
 import io.toastcloud.compute.reliability.support.ApiCalls;
@@ -26,11 +28,11 @@ import io.toastcloud.compute.reliability.support.ContractCalls;
 import io.toastcloud.compute.reliability.support.ContractCalls.Call;
 import io.toastcloud.compute.reliability.support.ContractModel;
 import io.toastcloud.compute.reliability.support.ContractModel.Operation;
-import io.toastcloud.compute.reliability.support.MutableClock;
+import io.toastcloud.compute.testsupport.ManualClock;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.reliability.support.Secrets;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -80,11 +82,11 @@ class SecretsEverywhereTest {
         List<String> printed = new ArrayList<>();
         Set<String> called = new TreeSet<>();
         int calls = 0;
-        MutableClock clock = new MutableClock();
-        try (WireMockStub stub = new WireMockStub(clock);
+        ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
+        try (WireMockService stub = new WireMockService(Secrets.APPKEY, clock);
                 ToastComputeClient client = Clients.builder(stub.endpoint(), transport, clock, new RecordingSleeper())
                         .logLevel(Logger.Level.FULL).retryPolicy(RetryPolicy.NONE).build()) {
-            stub.issuesTokens(); // the client's own token, before the loop reaches issueToken
+            stub.issuesTokens(Secrets.TOKEN_ID); // the client's own token, before the loop reaches issueToken
             // Every success answer of every operation, through every method and request example.
             for (Operation op : ContractModel.bundled().operations()) {
                 for (Map.Entry<String, JsonNode> answer : op.successExamples().entrySet()) {
@@ -104,28 +106,28 @@ class SecretsEverywhereTest {
                     calls++;
                 }
                 if ("issueToken".equals(op.id())) {
-                    stub.issuesTokens();
+                    stub.issuesTokens(Secrets.TOKEN_ID);
                 }
             }
             // Faults whose text could carry a secret: a proxy echoing the request, a broken body
             // holding the token and the key, and the token look-up (token id in its query) failing.
             String echo = "{\"echo\":{\"auth\":{\"password\":\"" + Secrets.PASSWORD + "\"},\"X-Auth-Token\":\"" + Secrets.TOKEN_ID + "\"}}";
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.BASE + "/flavors")).willReturn(aResponse().withStatus(400).withBody(echo)));
+            stub.server.stubFor(get(urlPathEqualTo(StubPaths.BASE + "/flavors")).willReturn(aResponse().withStatus(400).withBody(echo)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors(null))));
             // Answers broken off in the middle of a secret: a generated key pair, a token.
-            stub.server.stubFor(post(urlPathEqualTo(WireMockStub.BASE + "/keypairs")).willReturn(WireMockStub.json(
+            stub.server.stubFor(post(urlPathEqualTo(StubPaths.BASE + "/keypairs")).willReturn(WireMockService.json(
                     "{\"header\":{\"isSuccessful\":true,\"resultCode\":0,\"resultMessage\":\"SUCCESS\"},\"keypair\":{\"name\":\"k\","
                             + "\"privateKey\":\"-----BEGIN RSA PRIVATE KEY-----\\n" + Secrets.PRIVATE_KEY_MATERIAL)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> ContractCalls.plain(
                     ContractModel.bundled().operation("createKeypair")).invoke(client))));
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.TOKENS)).willReturn(WireMockStub.json(
+            stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(WireMockService.json(
                     "{\"header\":{\"isSuccessful\":true},\"access\":{\"token\":{\"id\":\"" + Secrets.TOKEN_ID)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(null, Secrets.TOKEN_ID))));
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.TOKENS)).willReturn(aResponse().withStatus(502).withBody(echo)));
+            stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(aResponse().withStatus(502).withBody(echo)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(null, Secrets.TOKEN_ID))));
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.TOKENS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+            stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(null, Secrets.TOKEN_ID))));
-            stub.server.stubFor(post(urlPathEqualTo(WireMockStub.TOKENS)).willReturn(aResponse().withStatus(500).withBody(echo)));
+            stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).willReturn(aResponse().withStatus(500).withBody(echo)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().issueToken(null,
                     new TokenIssueRequest().auth(new TokenAuth().username(Secrets.USER).password(Secrets.PASSWORD))))));
             printed.add(client.toString());
