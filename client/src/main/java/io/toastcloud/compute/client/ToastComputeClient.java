@@ -130,6 +130,7 @@ public final class ToastComputeClient implements AutoCloseable {
     private Feign.Builder feign(Settings settings, Contract contract, RequestValidator validator, ObjectMapper mapper,
             Redactor redactor,
             TokenManager tokens, RetryPolicy retryPolicy) {
+        AuthTokenInterceptor auth = tokens == null ? null : new AuthTokenInterceptor(contract, tokens);
         Feign.Builder builder = Feign.builder()
                 .client(transport.client())
                 .encoder(new JacksonEncoder(mapper))
@@ -140,9 +141,9 @@ public final class ToastComputeClient implements AutoCloseable {
                 .logger(new RedactingLogger(settings.wireLogger, redactor))
                 .logLevel(settings.logLevel)
                 .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, validator,
-                        mapper, tokens, new ExceptionTranslator(redactor), retryPolicy, settings.sleeper, settings.appkey));
-        if (tokens != null) {
-            builder.requestInterceptor(new AuthTokenInterceptor(contract, tokens));
+                        mapper, tokens, auth, new ExceptionTranslator(redactor), retryPolicy, settings.sleeper, settings.appkey));
+        if (auth != null) {
+            builder.requestInterceptor(auth);
         }
         // One by one: Feign's requestInterceptors(Iterable) would replace the ones already set.
         settings.requestInterceptors.forEach(builder::requestInterceptor);
@@ -156,7 +157,7 @@ public final class ToastComputeClient implements AutoCloseable {
         if (token == null || token.getId() == null || token.getExpires() == null) {
             throw new MalformedResponseException("issueToken", "the answer has no access.token with id and expires", null);
         }
-        secrets.add(token.getId());
+        secrets.addToken(token.getId());
         return new IssuedToken(token.getId(), clock.instant(), ToastTimestamps.parse(token.getExpires()));
     }
 
@@ -300,6 +301,8 @@ public final class ToastComputeClient implements AutoCloseable {
     /** Configures a {@link ToastComputeClient}. Only {@code appkey} and credentials are required. */
     public static final class Builder {
         private String appkey;
+        /** Whether {@link #appkey} came from {@link #appkeyFromEnvironment()}, for the message when it is missing. */
+        private boolean appkeyFromEnvironment;
         private Credentials credentials;
         private URI endpoint;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -320,6 +323,7 @@ public final class ToastComputeClient implements AutoCloseable {
         /** The service's appkey ([URL &amp; Appkey] in the console). */
         public Builder appkey(String appkey) {
             this.appkey = appkey;
+            this.appkeyFromEnvironment = false;
             return this;
         }
 
@@ -327,6 +331,7 @@ public final class ToastComputeClient implements AutoCloseable {
         public Builder appkeyFromEnvironment() {
             String value = System.getProperty("toast.compute.appkey");
             this.appkey = value != null && !value.isBlank() ? value : System.getenv("TOAST_COMPUTE_APPKEY");
+            this.appkeyFromEnvironment = true;
             return this;
         }
 
@@ -421,6 +426,10 @@ public final class ToastComputeClient implements AutoCloseable {
         }
 
         public ToastComputeClient build() {
+            if ((appkey == null || appkey.isBlank()) && appkeyFromEnvironment) {
+                throw new IllegalStateException("appkey is required: appkeyFromEnvironment() found the environment variable"
+                        + " TOAST_COMPUTE_APPKEY and the system property toast.compute.appkey both unset (or blank)");
+            }
             if (appkey == null || appkey.isBlank()) {
                 throw new IllegalStateException("appkey is required (appkey(...) or appkeyFromEnvironment())");
             }

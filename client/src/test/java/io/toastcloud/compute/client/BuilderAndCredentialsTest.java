@@ -2,6 +2,7 @@ package io.toastcloud.compute.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,23 @@ class BuilderAndCredentialsTest {
         IllegalStateException noCredentials = assertThrows(IllegalStateException.class,
                 () -> ToastComputeClient.builder().appkey("a").build());
         assertTrue(noCredentials.getMessage().contains("credentials"));
+    }
+
+    /** Issue 12, case 4: after appkeyFromEnvironment() the message says what was read and found unset. */
+    @Test
+    void aMissingAppkeyFromTheEnvironmentNamesTheVariableAndTheProperty() {
+        assertNull(System.getenv("TOAST_COMPUTE_APPKEY"), "this test needs TOAST_COMPUTE_APPKEY unset");
+        String before = System.clearProperty("toast.compute.appkey");
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> ToastComputeClient.builder().appkeyFromEnvironment().credentials("u", "p").build());
+            assertTrue(e.getMessage().contains("TOAST_COMPUTE_APPKEY") && e.getMessage().contains("toast.compute.appkey")
+                    && e.getMessage().contains("unset"), e.getMessage());
+        } finally {
+            if (before != null) {
+                System.setProperty("toast.compute.appkey", before);
+            }
+        }
     }
 
     @Test

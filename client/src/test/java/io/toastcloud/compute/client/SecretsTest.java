@@ -7,7 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.toastcloud.compute.client.StubService.BASE;
 import static io.toastcloud.compute.client.StubService.json;
 import static io.toastcloud.compute.client.StubService.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +21,8 @@ import io.toastcloud.compute.model.KeypairCreateSpec;
 import io.toastcloud.compute.model.TokenAuth;
 import io.toastcloud.compute.model.TokenIssueRequest;
 import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,5 +106,89 @@ class SecretsTest {
         assertTrue(log.contains("X-Auth-Token: *** redacted ***"), "FULL logging ran and redacted the header");
         assertTrue(log.contains("\"password\":\"*** redacted ***\""), "FULL logging ran and redacted the password");
         assertTrue(log.contains("org.apache.hc.client5"), "Apache HttpClient logged at TRACE too");
+    }
+
+    private void answersKeypair(String escapedPrivateKey) {
+        stub.server.stubFor(post(urlPathEqualTo(BASE + "/keypairs")).willReturn(json(ok(
+                "\"keypair\":{\"name\":\"k\",\"publicKey\":\"ssh-rsa AAA\",\"fingerprint\":\"f\",\"privateKey\":\""
+                        + escapedPrivateKey + "\",\"userId\":\"u\"}"))));
+    }
+
+    private static CreatedKeypair createKeypair(ToastComputeClient client) {
+        return client.keypairs().createKeypair(null,
+                new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k"))).getKeypair();
+    }
+
+    /** Issue 12, case 1: FULL logging of a generated key pair (a 2.4 KB private key) overflowed the stack and lost the key. */
+    @Test
+    void fullLoggingOfAGeneratedKeyPairReturnsIt() throws Exception {
+        String pem = GeneratedKeyPairs.privateKeyPem();
+        answersKeypair(pem.replace("\n", "\\n"));
+        long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
+        try (ToastComputeClient client = stub.clientBuilder().logLevel(Logger.Level.FULL).build()) {
+            assertEquals(pem, createKeypair(client).getPrivateKey(), "the caller gets the whole key");
+        }
+        String log = Files.readString(LOG).substring((int) logStart);
+        for (String line : GeneratedKeyPairs.keyLines(pem)) {
+            assertFalse(log.contains(line), "a line of the private key reached the log");
+        }
+        assertTrue(log.contains("\"privateKey\":\"*** redacted ***\""), "FULL logging ran and redacted the key");
+    }
+
+    /** Issue 12, case 1: whatever goes wrong while an exchange is logged, a call whose answer arrived returns it. */
+    @Test
+    void aWireLoggerThatFailsDoesNotFailTheCall() {
+        answersKeypair("-----BEGIN RSA PRIVATE KEY-----\\n" + PRIVATE_KEY_MATERIAL);
+        org.slf4j.Logger failing = (org.slf4j.Logger) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {org.slf4j.Logger.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("is")) {
+                        return true;
+                    }
+                    if (method.getName().equals("debug") && args != null && String.valueOf(args[0]).contains("keypair")) {
+                        throw new IllegalStateException("the log appender failed");
+                    }
+                    return method.getReturnType() == boolean.class ? false : null;
+                });
+        try (ToastComputeClient client = stub.clientBuilder().logLevel(Logger.Level.FULL).logger(failing).build()) {
+            assertTrue(createKeypair(client).getPrivateKey().contains(PRIVATE_KEY_MATERIAL));
+        }
+    }
+
+    /** Issue 12, case 2: after 16 token issues the API password was evicted and no longer cut out of free text. */
+    @Test
+    void thePasswordStaysRedactedAfterManyTokenIssues() {
+        stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(aResponse().withStatus(502)
+                .withBody("proxy error; request was: user=" + StubService.USER + " password " + StubService.PASSWORD)));
+        stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json(ok("\"images\":[]"))));
+        List<String> tokens = new ArrayList<>();
+        try (ToastComputeClient client = stub.clientBuilder().tokenRenewAhead(Duration.ofMinutes(1)).build()) {
+            for (int i = 0; i < 40; i++) {
+                String token = "tok-issued-" + i + "-5ecret";
+                tokens.add(token);
+                stub.issuesToken(token);
+                client.images().listImages(null);
+                stub.clock.advance(Duration.ofHours(2)); // expired: the next call issues another
+            }
+            assertEquals(40, client.tokenManager().issueCount());
+            stub.issuesToken(TOKEN);
+            capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors(null)));
+        }
+        for (String text : printed) {
+            assertNoSecret(text, "an exception after 40 token issues");
+        }
+    }
+
+    /** Issue 12, case 1: an exception that comes from another (here Jackson's) carries it as its cause, secrets cut out. */
+    @Test
+    void aFailureCarriesItsCauseWithoutSecrets() {
+        stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json("{\"access\":{\"token\":{\"id\":\"" + TOKEN + "\",")));
+        try (ToastComputeClient client = stub.client()) {
+            ToastComputeException e = assertThrows(ToastComputeException.class, () -> client.images().listImages(null));
+            assertNotNull(e.getCause(), () -> "no cause: " + e);
+            capture(e);
+        }
+        for (String text : printed) {
+            assertNoSecret(text, "an exception or its cause");
+        }
     }
 }

@@ -35,6 +35,7 @@ public final class RequestValidator {
     private static final Map<Contract, RequestValidator> SHARED = new ConcurrentHashMap<>();
 
     private final Contract contract;
+    private final Nulls nulls;
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config;
     private final Map<String, BodyPlan> bodyPlans = new ConcurrentHashMap<>();
@@ -46,8 +47,30 @@ public final class RequestValidator {
         return SHARED.computeIfAbsent(contract, RequestValidator::new);
     }
 
+    /** What a JSON {@code null} in a body is taken for. */
+    public enum Nulls {
+        /**
+         * An absent field: the generated models write an unset required field as {@code null}
+         * (and never send an unset optional one), so "is required" is the message that helps a
+         * caller of the client. The client validates this way.
+         */
+        AS_ABSENT,
+        /**
+         * What was sent, judged by the contract: a {@code null} is valid only where the schema
+         * says {@code nullable: true}. Whoever judges a request it received (the emulator) must
+         * validate this way, or a {@code null} the contract forbids slips through as "not given".
+         */
+        AS_SENT
+    }
+
+    /** A validator that takes a {@code null} for an absent field ({@link Nulls#AS_ABSENT}), as the client does. */
     public RequestValidator(Contract contract) {
+        this(contract, Nulls.AS_ABSENT);
+    }
+
+    public RequestValidator(Contract contract, Nulls nulls) {
         this.contract = contract;
+        this.nulls = nulls;
         // The contract's own keywords (x-rules, x-secret, example, ...) are annotations to the
         // schema validator: known, not validated here, and not worth a WARN line each.
         com.networknt.schema.JsonMetaSchema dialect = com.networknt.schema.JsonMetaSchema.builder(OpenApi30.getInstance())
@@ -95,9 +118,8 @@ public final class RequestValidator {
 
     /** Validates a body against the named component schema, then its {@code x-rules}. */
     public List<Violation> validateBody(String schemaName, JsonNode sent) {
-        // A null is validated as an absent field: generated models write unset required fields as
-        // null, and "is required" is the message that helps; an explicit null means "unset" here.
-        JsonNode body = hasNull(sent) ? withoutNulls(sent) : sent;
+        // AS_ABSENT: a null is validated as an absent field (see Nulls); AS_SENT: as it is.
+        JsonNode body = nulls == Nulls.AS_ABSENT && hasNull(sent) ? withoutNulls(sent) : sent;
         BodyPlan plan = bodyPlans.computeIfAbsent(schemaName, this::plan);
         List<Violation> violations = new ArrayList<>();
         if (plan.discriminator() != null) {

@@ -55,6 +55,32 @@ class RequestValidatorTest {
     }
 
     @Test
+    void judgedAsSentANullIsValidOnlyWhereTheSchemaIsNullable() throws Exception {
+        JsonNode tree = Contract.bundled().document().deepCopy();
+        // Made nullable only in this tree: a plain string, and an enum (with and without null listed).
+        ((ObjectNode) tree.at("/components/schemas/SecurityGroupSpec/properties/description")).put("nullable", true);
+        ((ObjectNode) tree.at("/components/schemas/Protocol")).put("nullable", true);
+        ((ObjectNode) tree.at("/components/schemas/Ethertype")).put("nullable", true).withArray("enum").addNull();
+        RequestValidator asSent = new RequestValidator(new Contract(tree), RequestValidator.Nulls.AS_SENT);
+        RequestValidator asAbsent = new RequestValidator(new Contract(tree));
+
+        String nullable = "{\"securityGroupRule\":{\"securityGroupId\":\"g\",\"direction\":\"ingress\","
+                + "\"protocol\":null,\"ethertype\":null}}";
+        assertEquals(List.of(), fields(asSent, "SecurityGroupRuleCreateRequest", nullable));
+        assertEquals(List.of(), fields(asSent, "SecurityGroupRequest", "{\"securityGroup\":{\"name\":\"w\",\"description\":null}}"));
+        assertEquals(List.of("securityGroupRule.portRangeMin type"), fields(asSent, "SecurityGroupRuleCreateRequest",
+                "{\"securityGroupRule\":{\"securityGroupId\":\"g\",\"direction\":\"ingress\",\"protocol\":\"tcp\",\"portRangeMin\":null}}"));
+        assertEquals(List.of("keypair.publicKey type"), fields(asSent, "KeypairCreateRequest", "{\"keypair\":{\"name\":\"k\",\"publicKey\":null}}"));
+        assertEquals(List.of(), fields(asAbsent, "KeypairCreateRequest", "{\"keypair\":{\"name\":\"k\",\"publicKey\":null}}"),
+                "the client's reading: a null is an unset field");
+        assertEquals(List.of("keypair.name required"), fields(asAbsent, "KeypairCreateRequest", "{\"keypair\":{\"name\":null}}"));
+    }
+
+    private static List<String> fields(RequestValidator validator, String schema, String body) throws Exception {
+        return validator.validateBody(schema, JSON.readTree(body)).stream().map(v -> v.field() + " " + v.rule()).toList();
+    }
+
+    @Test
     void oneValidatorPerContract() {
         assertSame(RequestValidator.of(Contract.bundled()), RequestValidator.of(Contract.bundled()));
         assertNotSame(RequestValidator.of(Contract.bundled()),

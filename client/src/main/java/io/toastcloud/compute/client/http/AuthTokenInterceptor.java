@@ -12,12 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Puts the token in the header the contract's security scheme names ({@code X-Auth-Token}) on
  * every operation that requires it; the operations with {@code security: []} (token issue) go
- * without. Remembers, per thread, which token it sent, so that a "token invalid" answer drops
- * exactly that token.
+ * without. Remembers which token the call in progress on a thread sent, so that a "token
+ * invalid" answer drops exactly that token: per client (each client has its own interceptor and
+ * its own thread-local), and only while the call runs ({@link ContractInvocationHandlerFactory}
+ * puts back what the thread held before the call, which is nothing unless calls of the same
+ * client are nested). A static thread-local used to be shared by every client and kept each
+ * thread's last token id for ever.
  */
 public final class AuthTokenInterceptor implements RequestInterceptor {
-    private static final ThreadLocal<String> LAST_SENT = new ThreadLocal<>();
-
+    private final ThreadLocal<String> sentByTheCallInProgress = new ThreadLocal<>();
     private final Contract contract;
     private final TokenManager tokens;
     private final String header;
@@ -40,12 +43,21 @@ public final class AuthTokenInterceptor implements RequestInterceptor {
             return;
         }
         String token = tokens.tokenId();
-        LAST_SENT.set(token);
+        sentByTheCallInProgress.set(token);
         template.header(header, token);
     }
 
-    /** The token this thread sent last, or null. */
-    static String lastSent() {
-        return LAST_SENT.get();
+    /** The token the call in progress on this thread sent, or null. */
+    String lastSent() {
+        return sentByTheCallInProgress.get();
+    }
+
+    /** Ends a call: the thread holds again what it held before it ({@code null}: nothing at all). */
+    void restore(String before) {
+        if (before == null) {
+            sentByTheCallInProgress.remove();
+        } else {
+            sentByTheCallInProgress.set(before);
+        }
     }
 }

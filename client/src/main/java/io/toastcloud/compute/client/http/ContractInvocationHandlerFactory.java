@@ -46,17 +46,20 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
     private final RequestValidator validator;
     private final ObjectMapper mapper;
     private final TokenManager tokens;
+    private final AuthTokenInterceptor authInterceptor;
     private final ExceptionTranslator translator;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final String appkey;
 
     public ContractInvocationHandlerFactory(Contract contract, RequestValidator validator, ObjectMapper mapper,
-            TokenManager tokens, ExceptionTranslator translator, RetryPolicy retryPolicy, Sleeper sleeper, String appkey) {
+            TokenManager tokens, AuthTokenInterceptor auth, ExceptionTranslator translator, RetryPolicy retryPolicy,
+            Sleeper sleeper, String appkey) {
         this.contract = contract;
         this.validator = validator;
         this.mapper = mapper;
         this.tokens = tokens;
+        this.authInterceptor = auth;
         this.translator = translator;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
@@ -112,7 +115,15 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
             if (plan.info() != null && validator != null) {
                 validate(plan, callArgs);
             }
-            return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info());
+            if (authInterceptor == null) {
+                return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info());
+            }
+            String before = authInterceptor.lastSent();
+            try {
+                return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info());
+            } finally {
+                authInterceptor.restore(before); // nothing of this call is left on the thread
+            }
         };
     }
 
@@ -126,8 +137,8 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
             } catch (Throwable thrown) {
                 ToastComputeException failure = translator.translate(operation, thrown);
                 if (!reissued && info != null && info.authenticated() && failure instanceof AuthenticationException auth
-                        && contract.isTokenInvalid(auth.resultCode())) {
-                    tokens.invalidate(AuthTokenInterceptor.lastSent());
+                        && contract.isTokenInvalid(auth.resultCode()) && authInterceptor != null) {
+                    tokens.invalidate(authInterceptor.lastSent());
                     reissued = true;
                     continue;
                 }
@@ -146,7 +157,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure.addSuppressed(new ToastComputeException(operation, "interrupted before retrying", null));
+            failure.addSuppressed(new ToastComputeException(operation, "interrupted before retrying", e));
             throw failure;
         }
     }

@@ -13,8 +13,9 @@ import java.net.http.HttpTimeoutException;
 
 /**
  * Turns anything a Feign call throws into this client's typed exceptions. Feign's own messages
- * contain the full URL (which may hold a secret query parameter) and are not kept; the I/O cause
- * is kept, with its message checked by the {@link Redactor}.
+ * contain the full URL (which may hold a secret query parameter) and are not kept. What was
+ * thrown is always kept as the cause: as it is when no message in its chain holds a secret,
+ * otherwise as a {@link RedactedCause} (same classes and stack traces, secrets cut out).
  */
 public final class ExceptionTranslator {
     private final Redactor redactor;
@@ -31,7 +32,7 @@ public final class ExceptionTranslator {
             return typed;
         }
         if (thrown instanceof RetryableException || thrown instanceof IOException) {
-            Throwable io = thrown instanceof IOException ? thrown : thrown.getCause();
+            Throwable io = thrown instanceof IOException || thrown.getCause() == null ? thrown : thrown.getCause();
             return ioFailure(operation, io, "cannot exchange with the service");
         }
         if (thrown instanceof FeignException && !(thrown instanceof feign.codec.DecodeException)
@@ -42,19 +43,19 @@ public final class ExceptionTranslator {
         }
         if (thrown instanceof feign.codec.DecodeException) {
             return new MalformedResponseException(operation, "cannot decode the response ("
-                    + redactor.redactText(operation, rootMessage(thrown)) + ")", null);
+                    + redactor.redactText(operation, rootMessage(thrown)) + ")", cause(operation, thrown));
         }
         if (thrown instanceof FeignException feign) {
             return new ToastComputeException(operation, feign.getClass().getSimpleName() + " (HTTP " + feign.status() + "): "
-                    + redactor.redactText(operation, rootMessage(thrown)), null);
+                    + redactor.redactText(operation, rootMessage(thrown)), cause(operation, thrown));
         }
         return new ToastComputeException(operation, thrown.getClass().getSimpleName() + ": "
-                + redactor.redactText(operation, String.valueOf(thrown.getMessage())), null);
+                + redactor.redactText(operation, String.valueOf(thrown.getMessage())), cause(operation, thrown));
     }
 
     private ToastComputeException ioFailure(String operation, Throwable io, String context) {
         String what = io == null ? "I/O error" : redactor.redactText(operation, describe(io));
-        Throwable cause = keepable(operation, io) ? io : null;
+        Throwable cause = io == null ? null : cause(operation, io);
         if (isTimeout(io)) {
             return new ToastTimeoutException(operation, "timed out (" + what + ")", cause);
         }
@@ -77,15 +78,16 @@ public final class ExceptionTranslator {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    /** An I/O cause is kept for its stack trace only when no message in its chain holds a secret. */
-    private boolean keepable(String operation, Throwable io) {
-        for (Throwable t = io; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    /** {@code thrown} itself when no message in its chain holds a secret, else its redacted copy. */
+    private Throwable cause(String operation, Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 16; t = t.getCause() == t ? null : t.getCause(), depth++) {
             String message = t.getMessage();
             if (message != null && !message.equals(redactor.redactText(operation, message))) {
-                return false;
+                return RedactedCause.of(thrown, redactor, operation);
             }
         }
-        return io != null;
+        return thrown;
     }
 
     private static boolean isTimeout(Throwable io) {

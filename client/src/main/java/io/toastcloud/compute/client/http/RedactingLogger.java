@@ -23,15 +23,29 @@ public final class RedactingLogger extends feign.Logger {
 
     @Override
     protected void log(String configKey, String format, Object... args) {
-        if (!log.isDebugEnabled()) {
-            return;
+        try {
+            if (!log.isDebugEnabled()) {
+                return;
+            }
+            Object[] safe = args;
+            if ("%s: %s".equals(format) && args.length == 2 && redactor.isSecretHeader(String.valueOf(args[0]))) {
+                safe = new Object[] {args[0], Redactor.REDACTED};
+            }
+            String message = methodTag(configKey) + String.format(format, safe);
+            log.debug(redactor.redactText(operation(configKey), message));
+        } catch (RuntimeException | StackOverflowError e) {
+            // Feign logs while it holds the answer: a failure here would lose an answer that
+            // arrived (a created key pair's private key). The line is left out, never printed raw.
+            placeholder(configKey, e);
         }
-        Object[] safe = args;
-        if ("%s: %s".equals(format) && args.length == 2 && redactor.isSecretHeader(String.valueOf(args[0]))) {
-            safe = new Object[] {args[0], Redactor.REDACTED};
+    }
+
+    private void placeholder(String configKey, Throwable e) {
+        try {
+            log.debug("{}(a line left out: logging it failed with {})", methodTag(configKey), e.getClass().getName());
+        } catch (RuntimeException | StackOverflowError ignored) {
+            // The logger itself fails: nothing more can be said through it.
         }
-        String message = methodTag(configKey) + String.format(format, safe);
-        log.debug(redactor.redactText(operation(configKey), message));
     }
 
     /** {@code TokenApi#getToken(String,String)} names the operation {@code getToken}. */

@@ -3,8 +3,6 @@ package io.toastcloud.compute.client.http;
 import io.toastcloud.compute.contract.Contract;
 import io.toastcloud.compute.contract.OperationInfo;
 import io.toastcloud.compute.contract.ParameterInfo;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,27 +11,24 @@ import java.util.regex.Pattern;
  * comes from the contract ({@code x-secret} on properties, parameters and the security scheme)
  * plus the values this client knows ({@link SecretValues}). Works on partial and malformed JSON
  * too, because a truncated body is exactly what gets logged when something goes wrong.
+ *
+ * <p>Bodies are cut by {@link SecretSpans}, one linear pass (no regex over a body: a backtracking
+ * one overflowed the stack on a generated key pair's 2.3 KB private key). The two patterns left
+ * here each start at a fixed literal and run one character class, so they cannot backtrack.
+ * If redaction fails anyway, the text is left out, never printed as it was.
  */
 public final class Redactor {
     public static final String REDACTED = "*** redacted ***";
 
     private final Contract contract;
     private final SecretValues values;
-    private final List<Pattern> bodyPatterns = new ArrayList<>();
+    private final SecretSpans bodies;
     private final Pattern headerPattern;
 
     public Redactor(Contract contract, SecretValues values) {
         this.contract = contract;
         this.values = values;
-        for (String path : contract.secretPropertyPaths()) {
-            String[] segments = path.replace("[]", "").split("\\.");
-            String name = Pattern.quote(segments[segments.length - 1]);
-            String regex = segments.length == 1
-                    ? "(\"" + name + "\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*"
-                    : "(\"" + Pattern.quote(segments[segments.length - 2]) + "\"\\s*:\\s*\\{[^{}]*?\"" + name
-                            + "\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*";
-            bodyPatterns.add(Pattern.compile(regex));
-        }
+        this.bodies = new SecretSpans(contract.secretPropertyPaths());
         // The security scheme's header, wherever it is printed as "Name: value".
         String header = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
         headerPattern = Pattern.compile("(?i)(" + Pattern.quote(header) + "\\s*[:=]\\s*\\[?)[^\\],\\s]+");
@@ -50,16 +45,18 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = text;
-        for (Pattern p : bodyPatterns) {
-            out = p.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
+        try {
+            String out = bodies.redact(text, REDACTED);
+            out = headerPattern.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
+            out = redactQuery(operation, out);
+            for (String secret : values.snapshot()) {
+                out = out.replace(secret, REDACTED);
+            }
+            return out;
+        } catch (RuntimeException | StackOverflowError e) {
+            return "(" + text.length() + " characters left out: they could not be redacted, "
+                    + e.getClass().getSimpleName() + ")";
         }
-        out = headerPattern.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
-        out = redactQuery(operation, out);
-        for (String secret : values.snapshot()) {
-            out = out.replace(secret, REDACTED);
-        }
-        return out;
     }
 
     private String redactQuery(String operation, String text) {
