@@ -1,17 +1,16 @@
 package io.toastcloud.compute.client;
 
-import io.toastcloud.compute.client.error.HttpStatusException;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.error.ToastComputeException;
-import io.toastcloud.compute.client.error.ToastConnectionException;
+import io.toastcloud.compute.client.error.TransientException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When a failed call may be sent again, and after how long. Only reads (GET) are ever retried,
- * and only for faults that say nothing about the request itself: I/O errors, timeouts and HTTP
- * 5xx from something in front of the service. Creates and other writes are never retried: the
+ * and only for faults that say nothing about the request itself ({@link TransientException}: I/O
+ * errors, timeouts and HTTP 5xx from something in front of the service). Creates and other writes are never retried: the
  * first attempt may have reached the service. Delays grow exponentially with full jitter, are
  * capped, and a server's {@code Retry-After} is honoured when it is not longer than the cap.
  *
@@ -51,7 +50,6 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
 
     static boolean isTransient(ToastComputeException failure) {
-        return failure instanceof ToastConnectionException
-                || failure instanceof HttpStatusException http && http.status() >= 500;
+        return failure instanceof TransientException;
     }
 }

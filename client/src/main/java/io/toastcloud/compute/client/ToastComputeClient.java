@@ -41,6 +41,7 @@ import io.toastcloud.compute.client.http.RedactingLogger;
 import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.client.http.SecretValues;
 import io.toastcloud.compute.client.http.Transports;
+import io.toastcloud.compute.client.metrics.ClientMetrics;
 import io.toastcloud.compute.contract.ToastTimestamps;
 import io.toastcloud.compute.client.waiter.ImageWaiters;
 import io.toastcloud.compute.client.waiter.InstanceWaiters;
@@ -54,6 +55,8 @@ import io.toastcloud.compute.model.TokenIssueRequest;
 import io.toastcloud.compute.model.TokenResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +65,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The one entry point of the TOAST Compute &amp; Network client. Build it once, share it between
@@ -111,12 +115,15 @@ public final class ToastComputeClient implements AutoCloseable {
         SecretValues secrets = new SecretValues();
         secrets.add(settings.credentials.apiPassword());
         Redactor redactor = new Redactor(contract, secrets);
-        this.transport = Transports.build(settings.transport, settings.connectTimeout, contract);
+        this.transport = settings.customTransport != null
+                ? new Transports.Built(settings.customTransport, () -> { }) // the application's own: it closes it
+                : Transports.build(settings.transport, settings.connectTimeout, contract, settings.proxies);
         // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
         // no validation per call (its one request was validated above).
         TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
                 .target(TokenApi.class, settings.endpoint.toString());
-        this.tokens = new TokenManager(() -> issue(issuing, settings.appkey, renewal, settings.clock, secrets),
+        this.tokens = new TokenManager(() -> measured(settings.metrics,
+                () -> issue(issuing, settings.appkey, renewal, settings.clock, secrets)),
                 settings.clock, settings.tokenRenewAhead);
         this.feign = feign(settings, contract, validator, mapper, redactor, tokens, settings.retryPolicy).build();
         this.waiter = new Waiter(settings.waiterConfig, settings.clock, settings.sleeper);
@@ -141,13 +148,30 @@ public final class ToastComputeClient implements AutoCloseable {
                 .logger(new RedactingLogger(settings.wireLogger, redactor))
                 .logLevel(settings.logLevel)
                 .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, validator,
-                        mapper, tokens, auth, new ExceptionTranslator(redactor), retryPolicy, settings.sleeper, settings.appkey));
+                        mapper, tokens, auth, new ExceptionTranslator(redactor), retryPolicy, settings.sleeper, settings.appkey,
+                        settings.metrics));
         if (auth != null) {
             builder.requestInterceptor(auth);
         }
         // One by one: Feign's requestInterceptors(Iterable) would replace the ones already set.
         settings.requestInterceptors.forEach(builder::requestInterceptor);
         return builder;
+    }
+
+    /** A token issue, reported to the metrics with its time and outcome. */
+    private static IssuedToken measured(ClientMetrics metrics, java.util.function.Supplier<IssuedToken> issue) {
+        if (metrics == ClientMetrics.NONE) {
+            return issue.get();
+        }
+        long start = System.nanoTime();
+        try {
+            IssuedToken token = issue.get();
+            metrics.tokenIssued(Duration.ofNanos(System.nanoTime() - start), "success");
+            return token;
+        } catch (RuntimeException e) {
+            metrics.tokenIssued(Duration.ofNanos(System.nanoTime() - start), e.getClass().getSimpleName());
+            throw e;
+        }
     }
 
     private static IssuedToken issue(TokenApi api, String appkey, TokenIssueRequest request, Clock clock,
@@ -179,6 +203,15 @@ public final class ToastComputeClient implements AutoCloseable {
     /** The appkey this client works for. */
     public String appkey() {
         return settings.appkey;
+    }
+
+    /**
+     * The service root the contract's paths ({@code /v1.0/appkeys/...}) are appended to, as
+     * normalized by the builder (no trailing {@code /} or {@code /v1.0}), for example
+     * {@code https://api-compute.cloud.toast.com/compute}.
+     */
+    public URI endpoint() {
+        return settings.endpoint;
     }
 
     /** Any generated API interface of {@code io.toastcloud.compute.api}, wired. */
@@ -295,11 +328,45 @@ public final class ToastComputeClient implements AutoCloseable {
     private record Settings(String appkey, Credentials credentials, URI endpoint, Duration connectTimeout,
             Duration readTimeout, Transport transport, Logger.Level logLevel, org.slf4j.Logger wireLogger,
             RetryPolicy retryPolicy, WaiterConfig waiterConfig, Duration tokenRenewAhead, Clock clock, Sleeper sleeper,
-            List<RequestInterceptor> requestInterceptors) {
+            List<RequestInterceptor> requestInterceptors, ProxySelector proxies, feign.Client customTransport,
+            ClientMetrics metrics) {
     }
 
-    /** Configures a {@link ToastComputeClient}. Only {@code appkey} and credentials are required. */
+    /** Where {@link Builder#fromEnvironment()} reads: system properties, then environment variables. */
+    record Environment(Function<String, String> properties, Function<String, String> variables) {
+        static final Environment SYSTEM = new Environment(System::getProperty, System::getenv);
+
+        /** The system property if set (not blank), else the variable, else null; with where it came from. */
+        Found lookUp(String property, String variable) {
+            String value = properties.apply(property);
+            if (value != null && !value.isBlank()) {
+                return new Found(value, "system property " + property);
+            }
+            value = variables.apply(variable);
+            if (value != null && !value.isBlank()) {
+                return new Found(value, "environment variable " + variable);
+            }
+            return null;
+        }
+
+        record Found(String value, String source) {
+        }
+    }
+
+    /**
+     * Configures a {@link ToastComputeClient}. Only {@code appkey} and credentials are required;
+     * {@link #fromEnvironment()} reads them, and the endpoint, from the environment.
+     */
     public static final class Builder {
+        /** System property for the endpoint (read by {@link #fromEnvironment()}). */
+        public static final String PROP_ENDPOINT = "toast.compute.endpoint";
+        /** Environment variable for the endpoint (read by {@link #fromEnvironment()}). */
+        public static final String ENV_ENDPOINT = "TOAST_COMPUTE_ENDPOINT";
+        /** System property for the appkey. */
+        public static final String PROP_APPKEY = "toast.compute.appkey";
+        /** Environment variable for the appkey. */
+        public static final String ENV_APPKEY = "TOAST_COMPUTE_APPKEY";
+
         private String appkey;
         /** Whether {@link #appkey} came from {@link #appkeyFromEnvironment()}, for the message when it is missing. */
         private boolean appkeyFromEnvironment;
@@ -316,8 +383,36 @@ public final class ToastComputeClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.REAL;
         private final List<RequestInterceptor> requestInterceptors = new ArrayList<>();
+        private ProxySelector proxies;
+        private boolean systemProxy;
+        private feign.Client customTransport;
+        private ClientMetrics metrics = ClientMetrics.NONE;
+        private Environment environment;
 
         private Builder() {
+        }
+
+        /**
+         * Reads, at {@link #build()}, whatever was not set on this builder from the environment:
+         * <ul>
+         *   <li>endpoint: system property {@value #PROP_ENDPOINT}, else variable {@value #ENV_ENDPOINT}
+         *       (else the contract's server);</li>
+         *   <li>appkey: system property {@value #PROP_APPKEY}, else variable {@value #ENV_APPKEY};</li>
+         *   <li>credentials: as {@link Credentials#fromEnvironment()} ({@value Credentials#PROP_USERNAME} /
+         *       {@value Credentials#PROP_PASSWORD}, else {@value Credentials#ENV_USERNAME} /
+         *       {@value Credentials#ENV_PASSWORD}).</li>
+         * </ul>
+         * Precedence, whatever the order of the calls: a value set on the builder, then the system
+         * property, then the environment variable. A blank value counts as unset.
+         */
+        public Builder fromEnvironment() {
+            return fromEnvironment(Environment.SYSTEM);
+        }
+
+        /** {@link #fromEnvironment()} on given look-ups (tests). */
+        Builder fromEnvironment(Environment source) {
+            this.environment = Objects.requireNonNull(source, "environment");
+            return this;
         }
 
         /** The service's appkey ([URL &amp; Appkey] in the console). */
@@ -329,8 +424,8 @@ public final class ToastComputeClient implements AutoCloseable {
 
         /** Reads the appkey from the system property {@code toast.compute.appkey} or the variable {@code TOAST_COMPUTE_APPKEY}. */
         public Builder appkeyFromEnvironment() {
-            String value = System.getProperty("toast.compute.appkey");
-            this.appkey = value != null && !value.isBlank() ? value : System.getenv("TOAST_COMPUTE_APPKEY");
+            Environment.Found found = Environment.SYSTEM.lookUp(PROP_APPKEY, ENV_APPKEY);
+            this.appkey = found == null ? null : found.value();
             this.appkeyFromEnvironment = true;
             return this;
         }
@@ -344,14 +439,78 @@ public final class ToastComputeClient implements AutoCloseable {
             return credentials(Credentials.of(username, apiPassword));
         }
 
-        /** The service root, without {@code /v1.0}; by default the contract's server. */
+        /**
+         * The service root; by default the contract's server ({@code https://api-compute.cloud.toast.com/compute}).
+         * A trailing {@code /} or {@code /v1.0} is dropped; the real service's host alone gets its
+         * {@code /compute}. Refused at once, with the rule named, unless it is an http or https URL
+         * with a host and without a query, a fragment or a user name. See {@link ToastComputeClient#endpoint()}.
+         */
         public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
-            return this;
+            return endpoint(Objects.requireNonNull(endpoint, "endpoint").toString());
         }
 
         public Builder endpoint(String endpoint) {
-            return endpoint(URI.create(endpoint));
+            this.endpoint = Endpoints.normalize(endpoint, "endpoint(...)", contractServer());
+            return this;
+        }
+
+        /** Every request through this HTTP proxy (plain HTTP requests forwarded, HTTPS tunnelled with CONNECT). */
+        public Builder proxy(String host, int port) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("proxy host must not be empty");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("proxy port must be 1 to 65535, was " + port);
+            }
+            return proxy(InetSocketAddress.createUnresolved(host, port));
+        }
+
+        public Builder proxy(InetSocketAddress proxy) {
+            return proxy(ProxySelector.of(Objects.requireNonNull(proxy, "proxy")));
+        }
+
+        /** Proxies chosen per request by a {@link ProxySelector}. */
+        public Builder proxy(ProxySelector selector) {
+            this.proxies = Objects.requireNonNull(selector, "proxy selector");
+            this.systemProxy = false;
+            return this;
+        }
+
+        /**
+         * The JVM's proxy settings: {@link ProxySelector#getDefault()}, which honours the standard
+         * system properties {@code http.proxyHost}, {@code http.proxyPort}, {@code https.proxyHost},
+         * {@code https.proxyPort} and {@code http.nonProxyHosts} (read on every request). Without
+         * this or {@code proxy(...)} the client connects directly, whatever those properties say.
+         */
+        public Builder useSystemProxy() {
+            this.proxies = null;
+            this.systemProxy = true;
+            return this;
+        }
+
+        /**
+         * The HTTP client under Feign, instead of the built-in {@link Transport}s (for instance a
+         * {@code feign.hc5.ApacheHttp5Client} on an application's own HttpClient). The client does
+         * not close it; {@code proxy(...)} and {@code connectTimeout} do not apply to it (the
+         * read and connect timeouts still go to it with every request). Secrets: its logs are its
+         * own; the built-in transports keep theirs quiet.
+         */
+        public Builder transport(feign.Client client) {
+            this.customTransport = Objects.requireNonNull(client, "transport");
+            return this;
+        }
+
+        /**
+         * Where the client reports calls, retries and token issues; for Micrometer
+         * {@code metrics(MicrometerMetrics.of(registry))}. Default: none.
+         */
+        public Builder metrics(ClientMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        private static URI contractServer() {
+            return URI.create(Contract.bundled().document().at("/servers/0/url").asText());
         }
 
         public Builder connectTimeout(Duration timeout) {
@@ -426,23 +585,46 @@ public final class ToastComputeClient implements AutoCloseable {
         }
 
         public ToastComputeClient build() {
-            if ((appkey == null || appkey.isBlank()) && appkeyFromEnvironment) {
+            String key = appkey;
+            Credentials creds = credentials;
+            URI root = endpoint;
+            if (environment != null) {
+                if (key == null || key.isBlank()) {
+                    Environment.Found found = environment.lookUp(PROP_APPKEY, ENV_APPKEY);
+                    key = found == null ? null : found.value();
+                }
+                if (creds == null) {
+                    creds = Credentials.from(environment.properties(), environment.variables());
+                }
+                if (root == null) {
+                    Environment.Found found = environment.lookUp(PROP_ENDPOINT, ENV_ENDPOINT);
+                    if (found != null) {
+                        root = Endpoints.normalize(found.value(), found.source(), contractServer());
+                    }
+                }
+            }
+            if ((key == null || key.isBlank()) && appkeyFromEnvironment) {
                 throw new IllegalStateException("appkey is required: appkeyFromEnvironment() found the environment variable"
                         + " TOAST_COMPUTE_APPKEY and the system property toast.compute.appkey both unset (or blank)");
             }
-            if (appkey == null || appkey.isBlank()) {
-                throw new IllegalStateException("appkey is required (appkey(...) or appkeyFromEnvironment())");
+            if (key == null || key.isBlank()) {
+                throw new IllegalStateException("appkey is required (appkey(...), or fromEnvironment() with the system property "
+                        + PROP_APPKEY + " or the variable " + ENV_APPKEY + ")");
             }
-            if (credentials == null) {
+            if (creds == null) {
                 throw new IllegalStateException("credentials are required (credentials(...) or Credentials.fromEnvironment())");
             }
-            URI root = endpoint != null ? endpoint
-                    : URI.create(Contract.bundled().document().at("/servers/0/url").asText());
-            String text = root.toString();
-            URI cleaned = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-            return new ToastComputeClient(new Settings(appkey, credentials, cleaned, connectTimeout, readTimeout,
+            if (root == null) {
+                root = Endpoints.normalize(contractServer().toString(), "the contract's servers[0]", contractServer());
+            }
+            if (customTransport != null && (proxies != null || systemProxy)) {
+                throw new IllegalStateException("proxy(...) and useSystemProxy() apply to the built-in transports only: "
+                        + "configure the proxy on the client given to transport(feign.Client)");
+            }
+            ProxySelector chosenProxies = systemProxy ? ProxySelector.getDefault() : proxies;
+            return new ToastComputeClient(new Settings(key, creds, root, connectTimeout, readTimeout,
                     transport, logLevel, wireLogger, retryPolicy, waiterConfig, tokenRenewAhead, clock, sleeper,
-                    List.copyOf(requestInterceptors)));
+                    List.copyOf(requestInterceptors), chosenProxies, customTransport, metrics));
         }
 
         private static Duration positive(Duration d, String name) {

@@ -10,8 +10,9 @@ package io.toastcloud.compute.client;
  */
 public enum Transport {
     /**
-     * Apache HttpClient 5, its minimal classic client: pooled keep-alive connections, gzip, no
-     * HttpClient-level retries or redirects (see {@code http.Hc5FeignClient}). The default.
+     * feign-hc5's {@code ApacheHttp5Client} on one Apache HttpClient 5: pooled keep-alive
+     * connections, gzip, no HttpClient-level retries, redirects or cookies (see
+     * {@code http.Transports}). The default.
      */
     APACHE_HC5,
     /**

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.toastcloud.compute.client.error.HttpStatusException;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.error.ToastConnectionException;
 import io.toastcloud.compute.client.error.ToastTimeoutException;
@@ -122,7 +121,7 @@ class RetryTest {
     void createIsNeverRetriedAfterHttp500() {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(aResponse().withStatus(500)));
         try (ToastComputeClient client = stub.client()) {
-            HttpStatusException e = assertThrows(HttpStatusException.class, () -> client.volumes().createVolume(null, volume()));
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.volumes().createVolume(null, volume()));
             assertEquals(500, e.status());
             assertEquals("createVolume", e.operation());
         }

@@ -1,18 +1,23 @@
 package io.toastcloud.compute.client.error;
 
 /**
- * The answer was not HTTP 200. The service itself always answers 200, so this comes from
- * something in between (a proxy, a gateway, a load balancer) or from a mock server.
+ * The answer was not HTTP 200, nor a 5xx (that is a {@link ServiceUnavailableException}, a
+ * {@link TransientException}). The service itself always answers 200, so this comes from
+ * something in between (a proxy, a gateway, a load balancer) or from a mock server (Prism's 422).
  */
 public class HttpStatusException extends ToastComputeException {
     private final int status;
     private final String bodyExcerpt;
 
     public HttpStatusException(String operation, int status, String bodyExcerpt) {
-        super(operation, "HTTP " + status + " (the service itself always answers 200; this came from a proxy, gateway or mock)"
-                + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt));
+        super(operation, describe(status, bodyExcerpt));
         this.status = status;
         this.bodyExcerpt = bodyExcerpt;
+    }
+
+    static String describe(int status, String bodyExcerpt) {
+        return "HTTP " + status + " (the service itself always answers 200; this came from a proxy, gateway or mock)"
+                + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt);
     }
 
     public int status() {

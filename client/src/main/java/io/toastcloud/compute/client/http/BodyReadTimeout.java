@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
  * long as it likes. Here a read that makes no progress within the read timeout closes the body
  * and fails with an {@link HttpTimeoutException}, as a socket read timeout does on the other
  * transports.
+ *
+ * <p>Kept by hand because a test proves it necessary: without it, reliability-tests'
+ * {@code ReadFaultsTest} (STALL_MID_BODY on {@code JDK_HTTP_CLIENT}) hangs past its deadline;
+ * neither java.net.http nor feign-java11 offers a body read timeout.
  */
 final class BodyReadTimeout implements Client {
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();

@@ -15,6 +15,8 @@ import io.toastcloud.compute.contract.RequestValidator;
 import io.toastcloud.compute.client.error.AuthenticationException;
 import io.toastcloud.compute.client.error.RequestValidationException;
 import io.toastcloud.compute.client.error.ToastComputeException;
+import io.toastcloud.compute.client.error.ToastServiceException;
+import io.toastcloud.compute.client.metrics.ClientMetrics;
 import io.toastcloud.compute.contract.Violation;
 import io.toastcloud.compute.client.waiter.Sleeper;
 import java.lang.annotation.Annotation;
@@ -37,7 +39,8 @@ import java.util.Optional;
  *       the operation named and secrets cut out ({@link ExceptionTranslator});</li>
  *   <li>when the service says the token is no longer valid, drops it and sends the call once more
  *       with a new one;</li>
- *   <li>retries reads on transient faults as the {@link RetryPolicy} says; never writes.</li>
+ *   <li>retries reads on transient faults as the {@link RetryPolicy} says; never writes;</li>
+ *   <li>reports each call, its outcome and its retries to the {@link ClientMetrics}.</li>
  * </ol>
  */
 public final class ContractInvocationHandlerFactory implements InvocationHandlerFactory {
@@ -51,10 +54,18 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final String appkey;
+    private final ClientMetrics metrics;
 
     public ContractInvocationHandlerFactory(Contract contract, RequestValidator validator, ObjectMapper mapper,
             TokenManager tokens, AuthTokenInterceptor auth, ExceptionTranslator translator, RetryPolicy retryPolicy,
             Sleeper sleeper, String appkey) {
+        this(contract, validator, mapper, tokens, auth, translator, retryPolicy, sleeper, appkey, ClientMetrics.NONE);
+    }
+
+    public ContractInvocationHandlerFactory(Contract contract, RequestValidator validator, ObjectMapper mapper,
+            TokenManager tokens, AuthTokenInterceptor auth, ExceptionTranslator translator, RetryPolicy retryPolicy,
+            Sleeper sleeper, String appkey, ClientMetrics metrics) {
+        this.metrics = metrics;
         this.contract = contract;
         this.validator = validator;
         this.mapper = mapper;
@@ -112,27 +123,51 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                 return feign.invoke(proxy, method, args);
             }
             Object[] callArgs = withAppkey(plan, args);
-            if (plan.info() != null && validator != null) {
-                validate(plan, callArgs);
+            if (metrics == ClientMetrics.NONE) {
+                if (plan.info() != null && validator != null) {
+                    validate(plan, callArgs);
+                }
+                return invokeRestoringToken(feign, proxy, method, callArgs, plan, new int[1]);
             }
-            if (authInterceptor == null) {
-                return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info());
-            }
-            String before = authInterceptor.lastSent();
+            long start = System.nanoTime();
+            int[] attempts = {0};
             try {
-                return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info());
-            } finally {
-                authInterceptor.restore(before); // nothing of this call is left on the thread
+                if (plan.info() != null && validator != null) {
+                    validate(plan, callArgs);
+                }
+                Object result = invokeRestoringToken(feign, proxy, method, callArgs, plan, attempts);
+                metrics.callEnded(plan.operation(), Duration.ofNanos(System.nanoTime() - start), "success",
+                        EnvelopeDecoder.resultCodeOf(result), attempts[0]);
+                return result;
+            } catch (ToastComputeException failure) {
+                metrics.callEnded(plan.operation(), Duration.ofNanos(System.nanoTime() - start),
+                        failure.getClass().getSimpleName(),
+                        failure instanceof ToastServiceException service ? service.resultCode() : null, attempts[0]);
+                throw failure;
             }
         };
     }
 
+    private Object invokeRestoringToken(InvocationHandler feign, Object proxy, Method method, Object[] callArgs,
+            MethodPlan plan, int[] attempts) {
+        if (authInterceptor == null) {
+            return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info(), attempts);
+        }
+        String before = authInterceptor.lastSent();
+        try {
+            return invokeWithPolicies(feign, proxy, method, callArgs, plan.operation(), plan.info(), attempts);
+        } finally {
+            authInterceptor.restore(before); // nothing of this call is left on the thread
+        }
+    }
+
     private Object invokeWithPolicies(InvocationHandler feign, Object proxy, Method method, Object[] args,
-            String operation, OperationInfo info) {
+            String operation, OperationInfo info, int[] attempts) {
         boolean reissued = false;
         int failedAttempts = 0;
         while (true) {
             try {
+                attempts[0]++;
                 return feign.invoke(proxy, method, args);
             } catch (Throwable thrown) {
                 ToastComputeException failure = translator.translate(operation, thrown);
@@ -140,6 +175,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                         && contract.isTokenInvalid(auth.resultCode()) && authInterceptor != null) {
                     tokens.invalidate(authInterceptor.lastSent());
                     reissued = true;
+                    metrics.retried(operation, "tokenInvalid");
                     continue;
                 }
                 failedAttempts++;
@@ -148,6 +184,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                     throw failure;
                 }
                 pause(delay.get(), operation, failure);
+                metrics.retried(operation, "transient");
             }
         }
     }

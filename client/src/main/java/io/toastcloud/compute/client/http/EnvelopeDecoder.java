@@ -88,6 +88,20 @@ public final class EnvelopeDecoder implements Decoder {
         return value;
     }
 
+    /** The result code in a decoded answer's envelope, or null when it has none (for metrics). */
+    static Integer resultCodeOf(Object value) {
+        MethodHandle getter = value == null ? null : HEADER_GETTER.get(value.getClass());
+        if (getter == null) {
+            return null;
+        }
+        try {
+            ResponseHeader header = (ResponseHeader) getter.invoke(value);
+            return header == null ? null : header.getResultCode();
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
     private static ResponseHeader header(Object value, String operation) {
         MethodHandle getter = HEADER_GETTER.get(value.getClass());
         if (getter == null) {

@@ -17,7 +17,8 @@ import java.util.Collection;
  * Non-200 answers. The service itself always answers 200, so these come from something in front
  * of it (a gateway's 502/503 HTML page, a proxy) or from a mock such as Prism (422 with a list of
  * request violations). They become {@link HttpStatusException}s with a short, redacted excerpt of
- * the body; 502, 503 and 504 become {@link ServiceUnavailableException} with any {@code Retry-After}.
+ * the body; every 5xx (a gateway's 502, 503 or 504 above all) becomes a
+ * {@link ServiceUnavailableException} with any {@code Retry-After}.
  */
 public final class HttpErrorDecoder implements ErrorDecoder {
     private static final int EXCERPT_BYTES = 2048;
@@ -33,7 +34,7 @@ public final class HttpErrorDecoder implements ErrorDecoder {
         String operation = Operations.of(response);
         String excerpt = redactor.redactText(operation, excerpt(response));
         int status = response.status();
-        if (status == 502 || status == 503 || status == 504) {
+        if (status >= 500 && status <= 599) {
             return new ServiceUnavailableException(operation, status, excerpt, retryAfter(response));
         }
         return new HttpStatusException(operation, status, excerpt);

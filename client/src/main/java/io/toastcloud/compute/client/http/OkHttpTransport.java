@@ -6,11 +6,16 @@ package io.toastcloud.compute.client.http;
  * that transport is chosen.
  */
 final class OkHttpTransport {
+    private static final java.net.ProxySelector NO_PROXY = java.net.ProxySelector.of(null);
+
     private OkHttpTransport() {
     }
 
-    static Transports.Built build() {
-        okhttp3.OkHttpClient ok = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+    static Transports.Built build(java.net.ProxySelector proxies) {
+        okhttp3.OkHttpClient.Builder builder = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false);
+        // OkHttp's default would be the JVM-wide selector: direct unless the application chose a proxy.
+        builder.proxySelector(proxies != null ? proxies : NO_PROXY);
+        okhttp3.OkHttpClient ok = builder.build();
         return new Transports.Built(new feign.okhttp.OkHttpClient(ok), () -> {
             ok.dispatcher().executorService().shutdown();
             ok.connectionPool().evictAll();

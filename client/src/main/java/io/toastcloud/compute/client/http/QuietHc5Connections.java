@@ -23,6 +23,10 @@ import org.apache.hc.core5.util.Timeout;
  * as soon as those SLF4J loggers are at DEBUG, which an application's TRACE root level turns on.
  * This client's own redacting logger ({@link RedactingLogger}) is the place to see exchanges.
  *
+ * <p>Kept by hand because a test proves it necessary: with HttpClient's stock connections,
+ * {@code SecretsTest} finds the token and the API password in {@code org.apache.hc.client5.http.headers}
+ * and {@code .wire} lines at TRACE; HttpClient has no switch for those loggers in code.
+ *
  * <p>Built on httpcore5's public {@link DefaultBHttpClientConnection}, not on httpclient5's
  * {@code DefaultManagedHttpClientConnection}: that class is package-private and final before
  * httpclient5 5.6, so extending it breaks every call (IncompatibleClassChangeError) in an

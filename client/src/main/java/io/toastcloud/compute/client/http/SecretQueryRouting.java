@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
  * ({@link QuietJdkLoggers}), instead of the chosen transport. Apache HttpClient 5 logs every request line, query included, at DEBUG
  * ({@code MainClientExec}), and that cannot be switched off from code.
  *
+ * <p>Kept because a test proves it necessary: sending {@code getToken} through HttpClient 5 (feign-hc5
+ * or not), {@code SecretsTest} finds the token id in the line
+ * {@code MainClientExec - ex-... executing GET /v1.0/appkeys/.../tokens?id=...} at DEBUG.
+ *
  * <p>The quiet client is built on the first such call, not with the client: building a
  * {@code java.net.http.HttpClient} sets up the JDK's default TLS context and loads some 800
  * classes, a third of a cold start that never calls {@code getToken}.

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.toastcloud.compute.client.Transport;
-import io.toastcloud.compute.client.error.HttpStatusException;
 import io.toastcloud.compute.client.error.MalformedResponseException;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.error.ToastComputeException;
@@ -25,7 +24,7 @@ import java.util.function.Supplier;
  * short by a close or a reset, a stall in the middle of a body).
  */
 enum ReadFault {
-    HTTP_500("HTTP 500 with a text body", HttpStatusException.class, true, "HTTP 500",
+    HTTP_500("HTTP 500 with a text body", ServiceUnavailableException.class, true, "HTTP 500",
             () -> aResponse().withStatus(500).withBody("Internal Server Error")),
     HTTP_502_HTML("HTTP 502 with a gateway's HTML page", ServiceUnavailableException.class, true, "502 Bad Gateway",
             () -> aResponse().withStatus(502).withHeader("Content-Type", "text/html")

@@ -22,7 +22,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.error.AuthenticationException;
-import io.toastcloud.compute.client.error.HttpStatusException;
 import io.toastcloud.compute.client.error.InvalidParametersException;
 import io.toastcloud.compute.client.error.MalformedResponseException;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
@@ -60,7 +59,7 @@ class TokenEndpointFailureTest {
     private static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
 
     enum TokenFault {
-        HTTP_500(HttpStatusException.class, true, () -> aResponse().withStatus(500).withBody("Internal Server Error")),
+        HTTP_500(ServiceUnavailableException.class, true, () -> aResponse().withStatus(500).withBody("Internal Server Error")),
         HTTP_503_HTML(ServiceUnavailableException.class, true,
                 () -> aResponse().withStatus(503).withBody("<html><body>503 Service Unavailable</body></html>")),
         MALFORMED_BODY(MalformedResponseException.class, false, () -> WireMockService.json("{\"header\":{\"isSucc")),
