@@ -10,7 +10,7 @@ import io.toastcloud.compute.client.auth.TokenManager;
 import io.toastcloud.compute.client.contract.Contract;
 import io.toastcloud.compute.client.contract.OperationInfo;
 import io.toastcloud.compute.client.contract.RequestValidator;
-import io.toastcloud.compute.client.error.AuthenticationException;
+import io.toastcloud.compute.client.error.ToastServiceException;
 import io.toastcloud.compute.client.error.RequestValidationException;
 import io.toastcloud.compute.client.error.ToastComputeException;
 import io.toastcloud.compute.client.error.Violation;
@@ -123,8 +123,9 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                 return feign.invoke(proxy, method, args);
             } catch (Throwable thrown) {
                 ToastComputeException failure = translator.translate(operation, thrown);
-                if (!reissued && info != null && info.authenticated() && failure instanceof AuthenticationException auth
-                        && contract.isTokenInvalid(auth.resultCode())) {
+                // Once, never more, on any code the contract lists in x-token-invalid-result-codes.
+                if (!reissued && info != null && info.authenticated() && failure instanceof ToastServiceException refused
+                        && contract.isTokenInvalid(refused.resultCode())) {
                     tokens.invalidate(AuthTokenInterceptor.lastSent());
                     reissued = true;
                     continue;
