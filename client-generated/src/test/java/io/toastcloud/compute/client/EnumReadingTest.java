@@ -3,7 +3,7 @@ package io.toastcloud.compute.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.toastcloud.compute.model.RuleProtocol;
+import io.toastcloud.compute.model.Protocol;
 import io.toastcloud.compute.model.SecurityGroupRule;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class EnumReadingTest {
 
     @Test
     void unknownProtocolIsUnknownNotAny() throws Exception {
-        assertEquals(RuleProtocol.UNKNOWN_DEFAULT_OPEN_API, read("\"gre\"").getProtocol());
-        assertEquals(RuleProtocol.TCP, read("\"tcp\"").getProtocol());
+        assertEquals(Protocol.UNKNOWN_DEFAULT_OPEN_API, read("\"gre\"").getProtocol());
+        assertEquals(Protocol.TCP, read("\"tcp\"").getProtocol());
     }
 }

@@ -83,7 +83,7 @@ class SecretsTest {
             printed.add(keypair.toString());
             printed.add(client.tokens().getToken(null, TOKEN).toString());
             capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors(null)));
-            capture(assertThrows(ToastComputeException.class, () -> client.images().listImages(null)));
+            capture(assertThrows(ToastComputeException.class, () -> client.images().listImages(null, null, null)));
             printed.add(client.toString());
             printed.add(new TokenIssueRequest().auth(new TokenAuth().username("u").password(StubService.PASSWORD)).toString());
             printed.add(Credentials.of("u", StubService.PASSWORD).toString());

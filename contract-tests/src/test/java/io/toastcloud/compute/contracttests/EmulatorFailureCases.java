@@ -122,7 +122,7 @@ final class EmulatorFailureCases {
                         f -> createInstance(f, "/instance/networks/0/id", NO_SUCH_ID)),
                 new FailureCase("createInstance", "invalidParameters",
                         "a 13-character name with a Windows image (at most 12: a rule only the server can judge)", f -> {
-                            String windows = f.toast().images().listImages(null).getImages().stream()
+                            String windows = f.toast().images().listImages(null, null, null).getImages().stream()
                                     .filter(i -> i.getProperties() != null && "windows".equals(i.getProperties().get("os_type")))
                                     .map(Image::getId).findFirst().orElseThrow(() -> new AssertionError("no Windows image"));
                             JsonNode request = with(with(example("createInstance", "linuxWithRootVolume"), "/instance/image", windows),

@@ -150,7 +150,7 @@ final class EmulatorLifecycle {
                     (t, w, r) -> assertTrue(r.getFlavors().stream().map(f -> f.getId()).toList()
                             .containsAll(List.of(ROOT_VOLUME_FLAVOR, FIXED_DISK_FLAVOR)), "the flavors the request examples use")),
             step("listImages", null,
-                    (t, w, ex) -> t.images().listImages(null),
+                    (t, w, ex) -> t.images().listImages(null, null, null),
                     (t, w, r) -> assertTrue(r.getImages().stream().anyMatch(i -> IMAGE.equals(i.getId())
                             && i.getStatus() == ImageStatus.ACTIVE), "the image the request examples use, active")),
             step("listNetworks", null,
@@ -409,7 +409,7 @@ final class EmulatorLifecycle {
     }
 
     private static List<String> groupNames(InstanceDetail detail) {
-        return detail.getSecurityGroups().stream().map(SecurityGroupName::getName).sorted().toList();
+        return detail.getSecurityGroups().stream().map(io.toastcloud.compute.model.InstanceSecurityGroup::getName).sorted().toList();
     }
 
     private static boolean isEmpty(List<?> list) {

@@ -53,7 +53,7 @@ final class OperationCalls {
             entry("listKeypairs", (t, body) -> t.keypairs().listKeypairs(null, KEYPAIR)),
             entry("createKeypair", (t, body) -> t.keypairs().createKeypair(null, decode(body, KeypairCreateRequest.class))),
             entry("deleteKeypair", (t, body) -> t.keypairs().deleteKeypair(null, KEYPAIR)),
-            entry("listImages", (t, body) -> t.images().listImages(null)),
+            entry("listImages", (t, body) -> t.images().listImages(null, null, null)),
             entry("listVolumes", (t, body) -> t.volumes().listVolumes(null, VOLUME)),
             entry("createVolume", (t, body) -> t.volumes().createVolume(null, decode(body, VolumeCreateRequest.class))),
             entry("deleteVolume", (t, body) -> t.volumes().deleteVolume(null, VOLUME)),

@@ -33,7 +33,7 @@ public final class ImageWaiters {
     }
 
     private Optional<Image> find(String imageId) {
-        List<Image> images = api.listImages(appkey).getImages();
+        List<Image> images = api.listImages(appkey, null, null).getImages();
         return images == null ? Optional.empty() : images.stream().filter(i -> imageId.equals(i.getId())).findFirst();
     }
 }

@@ -149,7 +149,7 @@ public final class LifecycleDemo {
         t = begin("look up a flavor, an image, a network and a zone");
         Flavor flavor = c.flavors().listFlavors(null).getFlavors().stream().filter(f -> f.getVolumeSize() == null)
                 .findFirst().orElseThrow();
-        Image image = c.images().listImages(null).getImages().stream()
+        Image image = c.images().listImages(null, null, null).getImages().stream()
                 .filter(i -> i.getProperties() != null && "linux".equals(i.getProperties().get("os_type")))
                 .findFirst().orElseThrow();
         Network network = c.networks().listNetworks(null, (String) null).getNetworks().get(0);
@@ -187,7 +187,7 @@ public final class LifecycleDemo {
         c.instanceWaiter().untilActive(instanceId);
         InstanceDetail detail = detail(c, instanceId);
         done(t, "ACTIVE at " + detail.getAddresses().get(0).getIpAddress() + ", security groups "
-                + detail.getSecurityGroups().stream().map(SecurityGroupName::getName).toList());
+                + detail.getSecurityGroups().stream().map(io.toastcloud.compute.model.InstanceSecurityGroup::getName).toList());
 
         t = begin("create 10 GB volume " + VOLUME + " and wait until available");
         Volume volume = c.volumes().createVolume(null, new VolumeCreateRequest().volume(new VolumeCreateSpec()
@@ -240,7 +240,7 @@ public final class LifecycleDemo {
         c.securityGroups().listSecurityGroups(null, (String) null).getSecurityGroups().stream()
                 .filter(g -> !"default".equals(g.getName())).forEach(g -> left.add("security group " + g.getName()));
         c.floatingIps().listFloatingIps(null, (String) null).getFloatingips().forEach(f -> left.add("floating IP " + f.getFloatingIpAddress()));
-        c.images().listImages(null).getImages().stream().filter(i -> Boolean.FALSE.equals(i.getIsPublic()))
+        c.images().listImages(null, null, null).getImages().stream().filter(i -> Boolean.FALSE.equals(i.getIsPublic()))
                 .forEach(i -> left.add("image " + i.getName() + " (the API has no image delete)"));
         return left;
     }

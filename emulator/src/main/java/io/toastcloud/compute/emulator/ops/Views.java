@@ -26,7 +26,7 @@ import io.toastcloud.compute.model.InstanceVolumeAttachment;
 import io.toastcloud.compute.model.InstanceVolumes;
 import io.toastcloud.compute.model.Keypair;
 import io.toastcloud.compute.model.SecurityGroup;
-import io.toastcloud.compute.model.SecurityGroupName;
+import io.toastcloud.compute.model.InstanceSecurityGroup;
 import io.toastcloud.compute.model.SecurityGroupRule;
 import io.toastcloud.compute.model.Volume;
 import io.toastcloud.compute.model.VolumeAttachment;
@@ -69,11 +69,11 @@ final class Views {
                 attached.add(new InstanceVolumeAttachment().id(v.id).name(v.name).size(v.size));
             }
         }
-        List<SecurityGroupName> groups = new ArrayList<>();
+        List<InstanceSecurityGroup> groups = new ArrayList<>();
         for (String groupId : i.securityGroupIds) {
             SecurityGroupRecord g = state.securityGroups.get(groupId);
             if (g != null) {
-                groups.add(new SecurityGroupName().name(g.name));
+                groups.add(new InstanceSecurityGroup().name(g.name));
             }
         }
         return new InstanceDetail().id(i.id).name(i.name).status(InstanceStatus.fromValue(i.status))
