@@ -100,9 +100,12 @@ final class Views {
     }
 
     Image image(ImageRecord i) {
+        // A queued image has no data yet: no size, format or limits (null in the contract, D12).
+        boolean queued = "queued".equals(i.status);
         return new Image().id(i.id).name(i.name).status(ImageStatus.fromValue(i.status))
-                .diskFormat(DiskFormat.fromValue(i.diskFormat)).isPublic(false).minDisk(i.minDisk).minRam(i.minRam)
-                .properties(new LinkedHashMap<>(i.properties))._protected(false).size(i.size)
+                .diskFormat(queued ? null : DiskFormat.fromValue(i.diskFormat)).isPublic(false)
+                .minDisk(queued ? null : i.minDisk).minRam(queued ? null : i.minRam)
+                .properties(new LinkedHashMap<>(i.properties))._protected(false).size(queued ? null : i.size)
                 .createdAt(Timestamps.of(i.createdAt)).updatedAt(Timestamps.of(i.updatedAt));
     }
 
