@@ -1,6 +1,8 @@
 package io.toastcloud.compute.contracttests;
 
 import static io.toastcloud.compute.contracttests.ExampleIds.FLOATING_IP;
+import static io.toastcloud.compute.contracttests.ExampleIds.IMAGE;
+import static io.toastcloud.compute.contracttests.ExampleIds.PUBLIC_IMAGE;
 import static io.toastcloud.compute.contracttests.ExampleIds.INSTANCE;
 import static io.toastcloud.compute.contracttests.ExampleIds.KEYPAIR;
 import static io.toastcloud.compute.contracttests.ExampleIds.NETWORK;
@@ -54,6 +56,7 @@ final class OperationCalls {
             entry("createKeypair", (t, body) -> t.keypairs().createKeypair(null, decode(body, KeypairCreateRequest.class))),
             entry("deleteKeypair", (t, body) -> t.keypairs().deleteKeypair(null, KEYPAIR)),
             entry("listImages", (t, body) -> t.images().listImages(null, null, null)),
+            entry("deleteImage", (t, body) -> t.images().deleteImage(null, IMAGE)),
             entry("listVolumes", (t, body) -> t.volumes().listVolumes(null, VOLUME)),
             entry("createVolume", (t, body) -> t.volumes().createVolume(null, decode(body, VolumeCreateRequest.class))),
             entry("deleteVolume", (t, body) -> t.volumes().deleteVolume(null, VOLUME)),
@@ -80,6 +83,16 @@ final class OperationCalls {
     static final Map<String, String> SUCCESS_EXAMPLE_BY_REQUEST = Map.of(
             "performInstanceAction/uploadImage", "successUploadImage",
             "createKeypair/upload", "successUpload");
+
+    /**
+     * The further success examples of operations without a request body, each with the call
+     * that asks for it (the page of the listImages paging example is asked for with limit and
+     * marker). {@code success} is answered by the operation's line in {@link #BY_OPERATION}.
+     */
+    static final Map<String, Call> CALLS_BY_SUCCESS_EXAMPLE = Map.of(
+            "listImages/page", (t, body) -> t.images().listImages(null, 1, PUBLIC_IMAGE),
+            "listImages/queuedImage", (t, body) -> t.images().listImages(null, null, null),
+            "listInstanceDetails/buildingWithoutKey", (t, body) -> t.instances().listInstanceDetails(null, INSTANCE));
 
     private OperationCalls() {
     }

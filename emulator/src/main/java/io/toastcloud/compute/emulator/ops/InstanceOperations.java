@@ -128,6 +128,9 @@ final class InstanceOperations {
         for (NetworkReference n : spec.getNetworks()) {
             networkOf(n);
         }
+        if (spec.getVolume() != null) {
+            VolumeTypes.of(spec.getVolume().getType(), "instance.volume.type");
+        }
         if (!catalog.hasZone(spec.getAvailabilityZone())) {
             throw ApiFailure.invalidParameters("instance.availabilityZone is not an available zone (see listAvailabilityZones)");
         }

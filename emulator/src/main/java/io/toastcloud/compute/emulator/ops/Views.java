@@ -95,7 +95,7 @@ final class Views {
                     .attachmentId(v.id));
         }
         return new Volume().id(v.id).name(v.name).description(v.description).size(v.size)
-                .status(VolumeStatus.fromValue(v.status)).availabilityZone(v.availabilityZone).attachments(attachments)
+                .status(VolumeStatus.fromValue(v.status)).volumeType(v.volumeType).availabilityZone(v.availabilityZone).attachments(attachments)
                 .metadata(new LinkedHashMap<>(v.metadata)).createdAt(Timestamps.of(v.createdAt));
     }
 
