@@ -116,7 +116,7 @@ final class RuleCases {
             // instance actions
             new RuleCase("start-parameters-empty", "start takes no parameters: an empty object at most",
                     new RawRequest("POST", path("performInstanceAction"), "{\"action\":\"start\",\"parameters\":{\"type\":\"SOFT\"}}", true),
-                    new ClientRefuses("performInstanceAction", List.of("parameters.type additionalProperties"),
+                    new ClientRefuses("performInstanceAction", List.of("parameters maxProperties"),
                             t -> t.instanceActionApi().performInstanceAction(null, ExampleIds.INSTANCE, OperationCalls.decode(
                                     parse("{\"action\":\"start\",\"parameters\":{\"type\":\"SOFT\"}}"), InstanceActionRequest.class))),
                     unprocessable("body oneOf")),

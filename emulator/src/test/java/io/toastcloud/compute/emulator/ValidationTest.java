@@ -115,7 +115,7 @@ class ValidationTest {
                         "securityGroupRule.portRangeMin", "[securityGroupRule.portRangeOrder]"),
                 // instance actions
                 Arguments.of("POST", "/instances/any/action", "{\"action\":\"pause\"}", "action", "[enum]"),
-                Arguments.of("POST", "/instances/any/action", "{\"action\":\"start\",\"parameters\":{\"type\":\"SOFT\"}}", "parameters", "[additionalProperties]"),
+                Arguments.of("POST", "/instances/any/action", "{\"action\":\"start\",\"parameters\":{\"type\":\"SOFT\"}}", "parameters", "[maxProperties]"),
                 Arguments.of("POST", "/instances/any/action", "{\"action\":\"reboot\",\"parameters\":{\"type\":\"SOFTLY\"}}", "type", "enum"),
                 Arguments.of("POST", "/instances/any/action", "{\"action\":\"addFloatingIp\",\"parameters\":{\"address\":\"1.2.3\",\"ipAddress\":\"10.0.0.1\"}}",
                         "address", "format"),

@@ -62,8 +62,7 @@ class MendedDecisionsTest {
       assertEquals("#/components/schemas/NoParameters", parameters.path("$ref").asText(), action);
       assertFalse(values(schema(action).path("required")).contains("parameters"), action);
     }
-    assertEquals(0, schema("NoParameters").path("maxProperties").asInt());
-    assertFalse(schema("NoParameters").path("additionalProperties").asBoolean(true));
+    assertEquals(0, schema("NoParameters").path("maxProperties").asInt(-1));
   }
 
   /** D37 mended: -3 names the token too; the client re-issues once on it, from this list. */
