@@ -6,7 +6,7 @@ import feign.Response;
 import feign.jackson.JacksonDecoder;
 import io.toastcloud.compute.benchmarks.server.CannedResponses;
 import io.toastcloud.compute.client.ToastComputeClient;
-import io.toastcloud.compute.client.contract.Contract;
+import io.toastcloud.compute.contract.Contract;
 import io.toastcloud.compute.client.error.ServiceExceptions;
 import io.toastcloud.compute.client.http.EnvelopeDecoder;
 import io.toastcloud.compute.model.FlavorListResponse;

@@ -13,7 +13,7 @@ import io.toastcloud.compute.contracttests.EmulatorFailureCases.Attempt;
 import io.toastcloud.compute.contracttests.EmulatorFailureCases.FailureCase;
 import io.toastcloud.compute.contracttests.emulator.EmulatorTarget;
 import io.toastcloud.compute.contracttests.emulator.FailureFixture;
-import io.toastcloud.compute.contracttests.emulator.ManualClock;
+import io.toastcloud.compute.testsupport.ManualClock;
 import io.toastcloud.compute.contracttests.emulator.RecordedAnswers;
 import io.toastcloud.compute.contracttests.emulator.RecordedAnswers.Answer;
 import io.toastcloud.compute.contracttests.support.ContractDocument;
@@ -55,7 +55,7 @@ class EmulatorFailureContractTest {
 
     @BeforeAll
     static void start() {
-        clock = new ManualClock();
+        clock = ManualClock.startingNow();
         emulator = EmulatorTarget.start(config -> config.clock(clock).floatingIpsPerAppkey(FLOATING_IPS_PER_APPKEY));
     }
 

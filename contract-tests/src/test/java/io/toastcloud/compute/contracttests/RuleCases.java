@@ -96,6 +96,13 @@ final class RuleCases {
             body("remote-ip-prefix-format", "remoteIpPrefix is an IPv4 or IPv6 CIDR",
                     "createSecurityGroupRule", "httpsFromAnywhere", "/securityGroupRule/remoteIpPrefix", text("0.0.0.0/33"),
                     List.of("securityGroupRule.remoteIpPrefix pattern"), unprocessable("body.securityGroupRule.remoteIpPrefix pattern")),
+            // issue 12, item 11: the pattern checked only the shape (digits and dots, or a colon)
+            body("remote-ip-prefix-octets", "an IPv4 CIDR's octets are 0 to 255",
+                    "createSecurityGroupRule", "httpsFromAnywhere", "/securityGroupRule/remoteIpPrefix", text("999.999.999.999/32"),
+                    List.of("securityGroupRule.remoteIpPrefix pattern"), unprocessable("body.securityGroupRule.remoteIpPrefix pattern")),
+            body("remote-ip-prefix-ipv6", "an IPv6 CIDR is an IPv6 address, not any run of colons and digits",
+                    "createSecurityGroupRule", "httpsFromAnywhere", "/securityGroupRule/remoteIpPrefix", text(":"),
+                    List.of("securityGroupRule.remoteIpPrefix pattern"), unprocessable("body.securityGroupRule.remoteIpPrefix pattern")),
             // security group rule x-rules
             body("port-range-without-protocol", "a port range needs a protocol",
                     "createSecurityGroupRule", "httpsFromAnywhere", "/securityGroupRule/protocol", null,

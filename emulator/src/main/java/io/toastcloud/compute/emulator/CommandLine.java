@@ -1,5 +1,6 @@
 package io.toastcloud.compute.emulator;
 
+import io.toastcloud.compute.emulator.control.ManualClock;
 import io.toastcloud.compute.emulator.demo.LifecycleDemo;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,8 @@ public final class CommandLine {
             "  --threads N              worker threads (default " + EmulatorConfig.DEFAULT_THREADS + ")",
             "  --failure-prefix P       names starting with P fail: instance ERROR, volume error, image killed",
             "                           (default '" + EmulatorConfig.DEFAULT_FAILURE_PREFIX + "'; '' turns it off)",
+            "  --control-plane          answer the control plane under /_emulator/ (reset, state, clock, faults)",
+            "  --manual-clock           the clock moves only through the control plane (POST /_emulator/clock/advance)",
             "  --verbose                log every request (method, path, result code; never tokens or bodies)",
             "demo options:",
             "  --endpoint URL           use a running emulator instead of starting one in the process",
@@ -63,7 +66,8 @@ public final class CommandLine {
         if (rest.contains("--help") || rest.contains("-h")) {
             return new Parsed(Command.HELP, EmulatorConfig.defaults(), LifecycleDemo.Options.defaults(), false);
         }
-        EmulatorConfig.Builder config = EmulatorConfig.builder();
+        // Standalone, the control plane is off unless asked for: anyone who can reach the port could reset the state.
+        EmulatorConfig.Builder config = EmulatorConfig.builder().controlPlane(false);
         LifecycleDemo.Options demo = LifecycleDemo.Options.defaults();
         Delays delays = Delays.defaults();
         boolean verbose = false;
@@ -71,6 +75,14 @@ public final class CommandLine {
             String option = rest.get(i);
             if (option.equals("--verbose")) {
                 verbose = true;
+                continue;
+            }
+            if (option.equals("--control-plane")) {
+                config.controlPlane(true);
+                continue;
+            }
+            if (option.equals("--manual-clock")) {
+                config.manualClock();
                 continue;
             }
             if (i + 1 >= rest.size()) {
@@ -100,7 +112,11 @@ public final class CommandLine {
         }
         config.delays(delays);
         demo = demo.withDelays(delays, demo.poll());
-        return new Parsed(command, config.build(), demo, verbose);
+        EmulatorConfig built = config.build();
+        if (built.clock() instanceof ManualClock && !built.controlPlane()) {
+            throw new IllegalArgumentException("--manual-clock needs --control-plane (nothing else can move the clock)");
+        }
+        return new Parsed(command, built, demo, verbose);
     }
 
     private static Delays delay(Delays delays, String spec) {

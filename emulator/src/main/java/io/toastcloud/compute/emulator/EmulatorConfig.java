@@ -1,5 +1,6 @@
 package io.toastcloud.compute.emulator;
 
+import io.toastcloud.compute.emulator.control.ManualClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class EmulatorConfig {
     private final String failurePrefix;
     private final Clock clock;
     private final ExchangeObserver observer;
+    private final boolean controlPlane;
 
     private EmulatorConfig(Builder b) {
         this.port = b.port;
@@ -40,6 +42,7 @@ public final class EmulatorConfig {
         this.failurePrefix = b.failurePrefix;
         this.clock = b.clock;
         this.observer = b.observer;
+        this.controlPlane = b.controlPlane;
     }
 
     public static Builder builder() {
@@ -63,6 +66,7 @@ public final class EmulatorConfig {
         b.failurePrefix = failurePrefix;
         b.clock = clock;
         b.observer = observer;
+        b.controlPlane = controlPlane;
         return b;
     }
 
@@ -106,11 +110,17 @@ public final class EmulatorConfig {
         return observer;
     }
 
+    /** Whether the control plane answers under {@code /_emulator/} (see {@link Builder#controlPlane(boolean)}). */
+    public boolean controlPlane() {
+        return controlPlane;
+    }
+
     @Override
     public String toString() {
         return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", users=" + users + ", tokenLifetime="
                 + tokenLifetime + ", " + delays + ", floatingIpsPerAppkey=" + floatingIpsPerAppkey + ", threads="
-                + threads + ", failurePrefix='" + failurePrefix + "']";
+                + threads + ", failurePrefix='" + failurePrefix + "', clock=" + clock + ", controlPlane=" + controlPlane
+                + "]";
     }
 
     /** Configures an emulator; every setting has a default. */
@@ -125,6 +135,7 @@ public final class EmulatorConfig {
         private String failurePrefix = DEFAULT_FAILURE_PREFIX;
         private Clock clock = Clock.systemUTC();
         private ExchangeObserver observer = ExchangeObserver.NONE;
+        private boolean controlPlane = true;
 
         private Builder() {
         }
@@ -200,6 +211,26 @@ public final class EmulatorConfig {
         /** The clock of token expiry and status transitions (tests pass one they can advance). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * A {@link ManualClock} starting now: transitions and token expiry happen only when the
+         * clock is advanced ({@link EmulatorServer#advanceClock}) or transitions are finished
+         * ({@link EmulatorServer#finishPendingTransitions}).
+         */
+        public Builder manualClock() {
+            return clock(ManualClock.startingNow());
+        }
+
+        /**
+         * Whether the control plane answers under {@code /_emulator/} on the API's port (reset,
+         * state, clock, fault rules; see docs/EMULATOR.md). On by default when embedded; the
+         * standalone jar turns it on only with {@code --control-plane}. Off, those paths answer
+         * like any path of no operation (-7).
+         */
+        public Builder controlPlane(boolean enabled) {
+            this.controlPlane = enabled;
             return this;
         }
 

@@ -1,11 +1,16 @@
 package io.toastcloud.compute.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.toastcloud.compute.client.ToastComputeClient;
-import io.toastcloud.compute.client.contract.Contract;
-import io.toastcloud.compute.client.contract.RequestValidator;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.contract.RequestValidator;
 import io.toastcloud.compute.emulator.auth.TokenService;
+import io.toastcloud.compute.emulator.control.ControlHttpHandler;
+import io.toastcloud.compute.emulator.control.EmulatorControl;
+import io.toastcloud.compute.emulator.control.FaultRules;
+import io.toastcloud.compute.emulator.control.FaultingHandler;
 import io.toastcloud.compute.emulator.http.ApiHttpHandler;
 import io.toastcloud.compute.emulator.http.Router;
 import io.toastcloud.compute.emulator.ops.Emulation;
@@ -22,8 +27,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -46,7 +55,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It answers every operation of the bundled contract, keeps each appkey's resources apart,
  * moves them through their statuses after the configured delays, and, given a data directory,
- * saves every change before answering. See docs/EMULATOR.md.
+ * saves every change before answering. It serves the API's paths with and without the real
+ * service's base path ({@code /v1.0/...} and {@code /compute/v1.0/...}, the same state), and, unless
+ * {@link EmulatorConfig.Builder#controlPlane(boolean) turned off}, a control plane under
+ * {@code /_emulator/} whose every action is also a method here: {@link #reset}, {@link #state},
+ * {@link #advanceClock}, {@link #finishPendingTransitions}, {@link #faults()}. See docs/EMULATOR.md.
  */
 public final class EmulatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
@@ -59,6 +72,12 @@ public final class EmulatorServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // Past 200 header lines the JDK closes the connection without an answer. Raised so far
+        // that its limit on the header section's size (sun.net.httpserver.maxReqHeaderSize,
+        // 380 KiB) always comes first: any request within it gets the envelope (docs/EMULATOR.md).
+        if (System.getProperty("sun.net.httpserver.maxReqHeaders") == null) {
+            System.setProperty("sun.net.httpserver.maxReqHeaders", "100000");
+        }
     }
 
     private final EmulatorConfig config;
@@ -66,6 +85,9 @@ public final class EmulatorServer implements AutoCloseable {
     private final ExecutorService workers;
     private final TenantRegistry tenants;
     private final Catalog catalog;
+    private final EmulatorControl control;
+    private final FaultRules faults;
+    private final String servicePrefix;
     private final int port;
 
     private EmulatorServer(EmulatorConfig config) throws IOException {
@@ -86,16 +108,28 @@ public final class EmulatorServer implements AutoCloseable {
         }
         Emulation emulation = new Emulation(contract, mapper, catalog, tenants, lifecycle, tokens, config);
         String tokenHeader = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
-        ApiHttpHandler handler = new ApiHttpHandler(new Router(contract), new RequestValidator(contract), tokens,
+        Router router = new Router(contract);
+        this.servicePrefix = router.servicePrefix().orElse("");
+        ApiHttpHandler api = new ApiHttpHandler(router,
+                // Judged as sent: a null the contract does not mark nullable is invalid (not "absent").
+                new RequestValidator(contract, RequestValidator.Nulls.AS_SENT), tokens,
                 OperationTable.build(emulation), mapper, config.observer(), tokenHeader);
+        this.faults = new FaultRules(contract);
+        this.control = new EmulatorControl(tenants, lifecycle, catalog, config.clock());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
         this.workers = Executors.newFixedThreadPool(config.threads(), workerThreads());
         server.setExecutor(workers);
-        server.createContext("/", handler);
+        server.createContext("/", new FaultingHandler(api, router, faults, mapper, config.observer()));
+        if (config.controlPlane()) {
+            // The longest matching context wins: only /_emulator/... comes here, never an API path.
+            server.createContext(ControlHttpHandler.ROOT + "/", new ControlHttpHandler(control, faults,
+                    this::consistencyProblems));
+        }
         server.start();
         this.port = server.getAddress().getPort();
-        LOG.info("TOAST Compute emulator listening on {} ({} appkey(s) restored{})", endpoint(), tenants.all().size(),
-                store == null ? ", state in memory only" : ", data directory " + store.dir());
+        LOG.info("TOAST Compute emulator listening on {} ({} appkey(s) restored{}{})", endpoint(), tenants.all().size(),
+                store == null ? ", state in memory only" : ", data directory " + store.dir(),
+                config.controlPlane() ? ", control plane on " + endpoint() + ControlHttpHandler.ROOT + "/" : "");
     }
 
     /** Starts an emulator; fails with {@link UncheckedIOException} when the port is taken or the data directory unreadable. */
@@ -117,9 +151,75 @@ public final class EmulatorServer implements AutoCloseable {
         return port;
     }
 
-    /** The endpoint to give a client: {@code http://127.0.0.1:<port>} (paths start with /v1.0). */
+    /**
+     * The endpoint to give a client: {@code http://127.0.0.1:<port>} (paths start with /v1.0).
+     * {@link #serviceEndpoint()} works as well.
+     */
     public String endpoint() {
         return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port;
+    }
+
+    /** {@link #endpoint()} with the real service's base path: {@code http://127.0.0.1:<port>/compute}. */
+    public String serviceEndpoint() {
+        return endpoint() + servicePrefix;
+    }
+
+    /** {@link #endpoint()} as a URI. */
+    public URI endpointUri() {
+        return URI.create(endpoint());
+    }
+
+    /** Where the control plane answers: {@code http://127.0.0.1:<port>/_emulator} (when it is on). */
+    public String controlEndpoint() {
+        return endpoint() + ControlHttpHandler.ROOT;
+    }
+
+    /** The appkeys that have a state (used at least once, or restored), sorted. */
+    public List<String> appkeys() {
+        return control.appkeys();
+    }
+
+    /**
+     * Puts one appkey back to what a new appkey has (only its {@code default} security group),
+     * saved like any change; tokens issued for it stay valid. False when the appkey was never used.
+     */
+    public boolean reset(String appkey) {
+        return control.reset(appkey);
+    }
+
+    /** Resets every appkey ({@link #reset}); returns how many there were. */
+    public int resetAll() {
+        return control.resetAll();
+    }
+
+    /** One appkey's state as JSON (token ids left out), after the transitions that fell due; empty when never used. */
+    public Optional<ObjectNode> state(String appkey) {
+        return control.state(appkey);
+    }
+
+    /** The emulator's time (of its clock). */
+    public Instant now() {
+        return control.now();
+    }
+
+    /**
+     * Moves a manual clock ({@link EmulatorConfig.Builder#manualClock()}) forward: what falls due
+     * by then happens.
+     *
+     * @throws IllegalStateException when the emulator runs on real time
+     */
+    public Instant advanceClock(Duration by) {
+        return control.advanceClock(by);
+    }
+
+    /** Every pending status transition of every appkey happens now, in planned order; returns how many steps. */
+    public int finishPendingTransitions() {
+        return control.finishPendingTransitions();
+    }
+
+    /** The fault rules in force: add, list, remove, clear them at run time. */
+    public FaultRules faults() {
+        return faults;
     }
 
     public EmulatorConfig config() {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.contract.Contract;
+import io.toastcloud.compute.contract.Contract;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.emulator;
 
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +41,7 @@ final class EmulatorHarness implements AutoCloseable {
 
     /** Default delays (seconds) on a clock that moves only by {@link ManualClock#advance}: every status can be seen. */
     static EmulatorHarness onManualClock(Consumer<EmulatorConfig.Builder> settings) {
-        return new EmulatorHarness(new ManualClock(), settings);
+        return new EmulatorHarness(ManualClock.at("2026-05-16T02:17:50Z"), settings);
     }
 
     /** Real time with the given delays. */

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.emulator;
 
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import static io.toastcloud.compute.emulator.RawApi.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.emulator;
 
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import static io.toastcloud.compute.emulator.Fixtures.instanceStatus;
 import static io.toastcloud.compute.emulator.RawApi.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +28,7 @@ class PersistenceTest {
     @TempDir
     Path dataDir;
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = ManualClock.at("2026-05-16T02:17:50Z");
     private final ContractResponses responses = new ContractResponses();
 
     private EmulatorServer start() {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.contract.Contract;
-import io.toastcloud.compute.client.contract.OperationInfo;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.contract.OperationInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.contract.Contract;
-import io.toastcloud.compute.client.contract.RequestValidator;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.contract.RequestValidator;
 import io.toastcloud.compute.emulator.api.ApiFailure;
 import io.toastcloud.compute.emulator.ops.ReferencedRules;
 import java.util.HashSet;

@@ -107,6 +107,8 @@ class ValidationTest {
                 Arguments.of("POST", "/security-group-rules", rule(",\"protocol\":\"null\""), "securityGroupRule.protocol", "[enum]"),
                 Arguments.of("POST", "/security-group-rules", rule(",\"ethertype\":\"IPv5\""), "securityGroupRule.ethertype", "[enum]"),
                 Arguments.of("POST", "/security-group-rules", rule(",\"remoteIpPrefix\":\"anywhere\""), "securityGroupRule.remoteIpPrefix", "[pattern]"),
+                Arguments.of("POST", "/security-group-rules", rule(",\"remoteIpPrefix\":\"999.999.999.999/32\""), "securityGroupRule.remoteIpPrefix", "[pattern]"),
+                Arguments.of("POST", "/security-group-rules", rule(",\"ethertype\":\"IPv6\",\"remoteIpPrefix\":\":\""), "securityGroupRule.remoteIpPrefix", "[pattern]"),
                 Arguments.of("POST", "/security-group-rules", rule(",\"portRangeMin\":22,\"portRangeMax\":22"), "securityGroupRule.protocol",
                         "[securityGroupRule.protocolRequiredWithPorts]"),
                 Arguments.of("POST", "/security-group-rules", rule(",\"remoteGroupId\":\"g2\",\"remoteIpPrefix\":\"0.0.0.0/0\""),

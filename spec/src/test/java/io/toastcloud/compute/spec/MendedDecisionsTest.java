@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decisions issue 14 mended (DECISIONS.md D7, D12, D16, D26, D27, D34, D37, D38, D43-D47),
+ * The decisions issue 14 mended (DECISIONS.md D7, D12, D16, D26, D27, D34, D37, D38, D44-D48),
  * checked on the bundle's structure. Each test fails on the contract before the mend. The
  * behaviour (a body accepted or refused) is proven where it is enforced: the examples here
  * (ExamplesTest), the client's validator and token handling, Prism and the emulator.
@@ -83,7 +83,7 @@ class MendedDecisionsTest {
     assertTrue(schema("DiskFormat").path("nullable").asBoolean(), "diskFormat");
   }
 
-  /** D46: every enum a response carries is open (a client reads a value it does not know). */
+  /** D47: every enum a response carries is open (a client reads a value it does not know). */
   @Test
   void everyEnumSchemaIsMarkedOpen() {
     Set<String> closed = new TreeSet<>();

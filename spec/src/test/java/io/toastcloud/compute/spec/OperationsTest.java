@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * (c) The contract has exactly the 31 operations of the 2017 guide plus the one its later
- * revisions add (image delete, Compute-Image guide): 32 (DECISIONS.md D44).
+ * revisions add (image delete, Compute-Image guide): 32 (DECISIONS.md D45).
  */
 class OperationsTest {
   private static final String A = "/v1.0/appkeys/{appkey}";

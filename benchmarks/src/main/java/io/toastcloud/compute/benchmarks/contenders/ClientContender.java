@@ -5,7 +5,7 @@ import io.toastcloud.compute.api.InstanceApi;
 import io.toastcloud.compute.benchmarks.server.CannedResponses;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
-import io.toastcloud.compute.client.time.ToastTimestamps;
+import io.toastcloud.compute.contract.ToastTimestamps;
 import io.toastcloud.compute.model.FlavorListResponse;
 import io.toastcloud.compute.model.InstanceCreateRequest;
 import io.toastcloud.compute.model.InstanceCreateResponse;

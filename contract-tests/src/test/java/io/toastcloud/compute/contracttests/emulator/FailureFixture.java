@@ -1,5 +1,7 @@
 package io.toastcloud.compute.contracttests.emulator;
 
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.contracttests.support.ContractDocument;

@@ -2,7 +2,7 @@ package io.toastcloud.compute.contracttests.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toastcloud.compute.client.ToastComputeClient;
-import io.toastcloud.compute.client.time.ToastTimestamps;
+import io.toastcloud.compute.contract.ToastTimestamps;
 import io.toastcloud.compute.contracttests.prism.PrismEndpoint;
 import java.time.Clock;
 import java.time.ZoneOffset;

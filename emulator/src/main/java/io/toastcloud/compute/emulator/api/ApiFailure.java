@@ -1,7 +1,7 @@
 package io.toastcloud.compute.emulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.contract.Contract;
+import io.toastcloud.compute.contract.Contract;
 
 /**
  * A request the emulator refuses: the {@code header} it answers with. Codes and messages come

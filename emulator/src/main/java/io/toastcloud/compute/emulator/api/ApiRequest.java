@@ -3,7 +3,7 @@ package io.toastcloud.compute.emulator.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.toastcloud.compute.client.contract.OperationInfo;
+import io.toastcloud.compute.contract.OperationInfo;
 import io.toastcloud.compute.emulator.state.TokenRecord;
 import java.util.Map;
 

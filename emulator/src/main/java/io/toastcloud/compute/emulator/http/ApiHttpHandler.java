@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.toastcloud.compute.client.contract.OperationInfo;
-import io.toastcloud.compute.client.contract.RequestValidator;
-import io.toastcloud.compute.client.error.Violation;
+import io.toastcloud.compute.contract.OperationInfo;
+import io.toastcloud.compute.contract.RequestValidator;
+import io.toastcloud.compute.contract.Violation;
 import io.toastcloud.compute.emulator.ExchangeObserver;
 import io.toastcloud.compute.emulator.api.ApiFailure;
 import io.toastcloud.compute.emulator.api.ApiRequest;
@@ -96,7 +96,7 @@ public final class ApiHttpHandler implements HttpHandler {
         notify(new ExchangeObserver.Exchange(method, path, operationId, 200, CONTENT_TYPE, bytes, resultCode));
         try {
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            if ("HEAD".equalsIgnoreCase(method)) {
+            if ("HEAD".equals(method)) {
                 exchange.sendResponseHeaders(200, -1); // a HEAD answer has no body
                 return;
             }
@@ -111,11 +111,15 @@ public final class ApiHttpHandler implements HttpHandler {
 
     private Object answer(Router.Match match, HttpExchange exchange, byte[] rawBody) {
         OperationInfo op = match.operation();
+        match.requireDecoded();
         String appkey = match.pathParameters().get("appkey");
-        TokenRecord token = op.authenticated()
-                ? tokens.authenticate(exchange.getRequestHeaders().getFirst(tokenHeader), appkey) : null;
+        TokenRecord token = op.authenticated() ? tokens.authenticate(singleToken(exchange), appkey) : null;
         Map<String, String> query = PercentDecoding.query(exchange.getRequestURI().getRawQuery());
-        JsonNode body = op.requestSchemaName().isPresent() ? parse(rawBody) : null;
+        JsonNode body = null;
+        if (op.requestSchemaName().isPresent()) {
+            RequestBodies.requireJsonMediaType(exchange.getRequestHeaders().get("Content-Type"));
+            body = parse(rawBody);
+        }
         Map<String, Object> parameters = new HashMap<>(query);
         parameters.putAll(match.pathParameters());
         List<Violation> violations = validator.validate(op, parameters, body);
@@ -125,13 +129,25 @@ public final class ApiHttpHandler implements HttpHandler {
         return operations.get(op.operationId()).handle(new ApiRequest(op, appkey, match.pathParameters(), query, body, token));
     }
 
+    /**
+     * The token, when the header is there once. Sent twice, HTTP reads the two as one list
+     * ({@code a, b}, RFC 9110 5.3), which is no token id: the token is invalid, as when missing,
+     * rather than the first one winning.
+     */
+    private String singleToken(HttpExchange exchange) {
+        List<String> values = exchange.getRequestHeaders().get(tokenHeader);
+        return values == null || values.size() != 1 ? null : values.get(0);
+    }
+
     /** The body as JSON; null when empty (the validator then says it is required). */
     private JsonNode parse(byte[] raw) {
         if (raw.length == 0) {
             return null;
         }
+        // From UTF-8 text, not bytes: given bytes, Jackson would also read UTF-16, UTF-32 and a BOM.
+        String text = RequestBodies.utf8Text(raw);
         try {
-            return strictReader.readTree(raw);
+            return strictReader.readTree(text);
         } catch (JsonProcessingException e) {
             // The location only: the parser's own message quotes the text, which may be a password.
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "

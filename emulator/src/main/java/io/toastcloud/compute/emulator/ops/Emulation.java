@@ -1,7 +1,7 @@
 package io.toastcloud.compute.emulator.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.toastcloud.compute.client.contract.Contract;
+import io.toastcloud.compute.contract.Contract;
 import io.toastcloud.compute.emulator.EmulatorConfig;
 import io.toastcloud.compute.emulator.Transition;
 import io.toastcloud.compute.emulator.auth.TokenService;

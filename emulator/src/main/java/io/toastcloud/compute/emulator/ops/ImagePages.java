@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One page of the image list, as the contract's {@code limit} and {@code marker} say
- * (DECISIONS.md D44): the images after the marker image (exclusive, as the OpenStack image API
+ * (DECISIONS.md D45): the images after the marker image (exclusive, as the OpenStack image API
  * the service fronts pages), at most {@code limit} of them. An unknown marker is {@code 30404}.
  * The values were validated against the contract before this runs.
  */

@@ -1,7 +1,7 @@
 package io.toastcloud.compute.emulator.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.error.Violation;
+import io.toastcloud.compute.contract.Violation;
 import io.toastcloud.compute.emulator.Transition;
 import io.toastcloud.compute.emulator.api.ApiFailure;
 import io.toastcloud.compute.emulator.api.Envelopes;

@@ -1,8 +1,8 @@
 package io.toastcloud.compute.emulator.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.contract.Contract;
-import io.toastcloud.compute.client.error.Violation;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.contract.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

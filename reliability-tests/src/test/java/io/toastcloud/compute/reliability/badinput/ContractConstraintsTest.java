@@ -1,5 +1,9 @@
 package io.toastcloud.compute.reliability.badinput;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
-import io.toastcloud.compute.client.contract.Contract;
-import io.toastcloud.compute.client.contract.RequestValidator;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.contract.RequestValidator;
 import io.toastcloud.compute.client.error.RequestValidationException;
-import io.toastcloud.compute.client.error.Violation;
+import io.toastcloud.compute.contract.Violation;
 import io.toastcloud.compute.reliability.badinput.Mutations.Expected;
 import io.toastcloud.compute.reliability.support.ApiCalls;
 import io.toastcloud.compute.reliability.support.ApiCalls.ApiMethod;
@@ -22,7 +26,7 @@ import io.toastcloud.compute.reliability.support.ContractCalls;
 import io.toastcloud.compute.reliability.support.IndependentValidator;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import io.toastcloud.compute.reliability.support.ContractModel.Operation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,12 +57,12 @@ class ContractConstraintsTest {
     private static final RequestValidator VALIDATOR = new RequestValidator(Contract.bundled());
     private static final ObjectMapper MAPPER = ToastComputeClient.objectMapper();
     private static final List<String> OUTCOMES = Collections.synchronizedList(new ArrayList<>());
-    private static WireMockStub stub;
+    private static WireMockService stub;
     private static ToastComputeClient client;
 
     @BeforeAll
     static void start() {
-        stub = new WireMockStub();
+        stub = new WireMockService(Secrets.APPKEY, new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW));
         client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, new RecordingSleeper()).build();
     }
 

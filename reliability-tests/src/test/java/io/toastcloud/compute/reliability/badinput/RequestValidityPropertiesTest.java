@@ -1,5 +1,9 @@
 package io.toastcloud.compute.reliability.badinput;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.requestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.error.RequestValidationException;
-import io.toastcloud.compute.client.error.Violation;
+import io.toastcloud.compute.contract.Violation;
 import io.toastcloud.compute.model.AddFloatingIpAction;
 import io.toastcloud.compute.model.AddFloatingIpParameters;
 import io.toastcloud.compute.model.AddSecurityGroupAction;
@@ -54,7 +58,7 @@ import io.toastcloud.compute.reliability.support.ContractModel.Operation;
 import io.toastcloud.compute.reliability.support.IndependentValidator;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -86,14 +90,14 @@ class RequestValidityPropertiesTest {
     private static final int TRIES = 250;
     private static final ObjectMapper MAPPER = ToastComputeClient.objectMapper();
     private static final Map<String, Map<String, AtomicInteger>> OUTCOMES = new ConcurrentHashMap<>();
-    private static WireMockStub stub;
+    private static WireMockService stub;
     private static ToastComputeClient client;
     private static Set<String> ruleIds;
 
     @BeforeContainer
     static void start() {
-        stub = new WireMockStub();
-        stub.issuesTokens();
+        stub = new WireMockService(Secrets.APPKEY, new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW));
+        stub.issuesTokens(Secrets.TOKEN_ID);
         for (Operation op : ContractModel.bundled().operations()) {
             if (!op.successExamples().isEmpty() && !"issueToken".equals(op.id())) {
                 ContractAnswers.answer(stub.server, op, op.successExamples().values().iterator().next().toString());

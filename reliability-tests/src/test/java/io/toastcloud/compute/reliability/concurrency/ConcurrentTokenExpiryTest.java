@@ -8,7 +8,7 @@ import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.reliability.support.Clients;
 import io.toastcloud.compute.reliability.support.CountingService;
-import io.toastcloud.compute.reliability.support.MutableClock;
+import io.toastcloud.compute.testsupport.ManualClock;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.reliability.support.Workload;
@@ -42,7 +42,7 @@ class ConcurrentTokenExpiryTest {
     private static final Duration PAST_RENEWAL = Duration.ofMinutes(56);
     private static final Duration BOUND = Duration.ofSeconds(60);
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
     private CountingService service;
     private ToastComputeClient client;
     private ExecutorService pool;

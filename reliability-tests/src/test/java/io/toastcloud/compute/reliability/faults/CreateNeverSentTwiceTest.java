@@ -14,19 +14,19 @@ import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.error.ToastComputeException;
-import io.toastcloud.compute.client.http.RetryPolicy;
+import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.reliability.support.Bounds;
 import io.toastcloud.compute.reliability.support.Clients;
 import io.toastcloud.compute.reliability.support.ContractCalls;
 import io.toastcloud.compute.reliability.support.ContractModel;
 import io.toastcloud.compute.reliability.support.ContractModel.Operation;
-import io.toastcloud.compute.reliability.support.Envelopes;
-import io.toastcloud.compute.reliability.support.MutableClock;
-import io.toastcloud.compute.reliability.support.RawHttpServer;
+import io.toastcloud.compute.testsupport.Envelopes;
+import io.toastcloud.compute.testsupport.ManualClock;
+import io.toastcloud.compute.testsupport.RawHttpServer;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.reliability.support.Secrets;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -65,15 +65,15 @@ class CreateNeverSentTwiceTest {
     /** A policy that retries reads eagerly: the creates must not be retried all the same. */
     private static final RetryPolicy EAGER = new RetryPolicy(5, Duration.ofMillis(10), Duration.ofSeconds(2));
 
-    private static final MutableClock CLOCK = new MutableClock();
-    private static WireMockStub wireMock;
+    private static final ManualClock CLOCK = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
+    private static WireMockService wireMock;
     private static RawHttpServer raw;
     private static volatile RawHttpServer.Reply rawReply;
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @BeforeAll
     static void start() throws Exception {
-        wireMock = new WireMockStub(CLOCK);
+        wireMock = new WireMockService(Secrets.APPKEY, CLOCK);
         raw = new RawHttpServer(r -> r.path().endsWith("/tokens")
                 ? RawHttpServer.json(Envelopes.token(Secrets.TOKEN_ID, CLOCK.instant().plus(Duration.ofHours(1))))
                 : rawReply);
@@ -88,7 +88,7 @@ class CreateNeverSentTwiceTest {
     @BeforeEach
     void reset() {
         wireMock.reset();
-        wireMock.issuesTokens();
+        wireMock.issuesTokens(Secrets.TOKEN_ID);
         raw.clearRequests();
     }
 

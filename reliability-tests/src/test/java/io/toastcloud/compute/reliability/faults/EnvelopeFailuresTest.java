@@ -1,5 +1,11 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
+import io.toastcloud.compute.reliability.support.StubPaths;
+
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -17,10 +23,10 @@ import io.toastcloud.compute.reliability.support.ContractAnswers;
 import io.toastcloud.compute.reliability.support.ContractCalls;
 import io.toastcloud.compute.reliability.support.ContractModel;
 import io.toastcloud.compute.reliability.support.ContractModel.Operation;
-import io.toastcloud.compute.reliability.support.Envelopes;
+import io.toastcloud.compute.testsupport.Envelopes;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import io.toastcloud.compute.model.VolumeCreateRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,18 +49,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EnvelopeFailuresTest {
     private static final String SUITE = "envelope-failures";
-    private static final String FLAVORS = WireMockStub.BASE + "/flavors";
-    private static final String VOLUMES = WireMockStub.BASE + "/volumes";
+    private static final String FLAVORS = StubPaths.BASE + "/flavors";
+    private static final String VOLUMES = StubPaths.BASE + "/volumes";
     private static final RecordingSleeper SLEEPER = new RecordingSleeper();
-    private static WireMockStub stub;
+    private static WireMockService stub;
     /** One client for the class: its token is issued once, so a case that costs the token shows. */
     private static ToastComputeClient client;
 
     @BeforeAll
     static void start() {
-        stub = new WireMockStub();
-        stub.issuesTokens();
-        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockStub.json(Envelopes.flavors())));
+        stub = new WireMockService(Secrets.APPKEY, new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW));
+        stub.issuesTokens(Secrets.TOKEN_ID);
+        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json(Envelopes.flavors())));
         client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, SLEEPER).build();
         client.flavors().listFlavors(null);
     }
@@ -68,7 +74,7 @@ class EnvelopeFailuresTest {
     @BeforeEach
     void reset() {
         stub.reset();
-        stub.issuesTokens();
+        stub.issuesTokens(Secrets.TOKEN_ID);
         SLEEPER.clear();
     }
 
@@ -104,8 +110,8 @@ class EnvelopeFailuresTest {
     @MethodSource("resultCodes")
     void aReadAndACreateFailTypedOnceWithTheServicesWords(int code, String kind) {
         String message = "message of " + code + " : detail";
-        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockStub.json(Envelopes.failure(code, message))));
-        stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockStub.json(Envelopes.failure(code, message))));
+        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json(Envelopes.failure(code, message))));
+        stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockService.json(Envelopes.failure(code, message))));
         Class<? extends ToastServiceException> expected = ExpectedServiceFailures.of(code, "listFlavors");
         {
             ToastServiceException read = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors(null));
@@ -130,7 +136,7 @@ class EnvelopeFailuresTest {
 
     @Test
     void anEnvelopeWithoutResultCodeOrMessageIsStillTyped() {
-        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockStub.json("{\"header\":{\"isSuccessful\":false}}")));
+        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json("{\"header\":{\"isSuccessful\":false}}")));
         ToastServiceException e = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors(null));
         assertEquals("listFlavors", e.operation());
         assertFalse(e.getMessage().isBlank());

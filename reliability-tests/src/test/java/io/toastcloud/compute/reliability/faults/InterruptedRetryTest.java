@@ -1,5 +1,11 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
+import io.toastcloud.compute.reliability.support.StubPaths;
+
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -14,7 +20,7 @@ import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.waiter.Sleeper;
 import io.toastcloud.compute.reliability.support.Clients;
 import io.toastcloud.compute.reliability.support.Report;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +34,16 @@ class InterruptedRetryTest {
         Sleeper interrupted = d -> {
             throw new InterruptedException("interrupted by the test");
         };
-        try (WireMockStub stub = new WireMockStub()) {
-            stub.issuesTokens();
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.BASE + "/flavors")).willReturn(aResponse().withStatus(503)));
+        try (WireMockService stub = new WireMockService(Secrets.APPKEY, new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW))) {
+            stub.issuesTokens(Secrets.TOKEN_ID);
+            stub.server.stubFor(get(urlPathEqualTo(StubPaths.BASE + "/flavors")).willReturn(aResponse().withStatus(503)));
             try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, interrupted).build()) {
                 ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.flavors().listFlavors(null));
                 assertTrue(Thread.interrupted(), "the interrupt status is kept (and cleared here)");
                 assertTrue(Arrays.stream(e.getSuppressed()).anyMatch(s -> s.getMessage().contains("interrupted")),
                         "the failure says the retry was cut short");
             }
-            assertEquals(1, stub.count(getRequestedFor(urlPathEqualTo(WireMockStub.BASE + "/flavors"))), "no further attempt");
+            assertEquals(1, stub.count(getRequestedFor(urlPathEqualTo(StubPaths.BASE + "/flavors"))), "no further attempt");
         }
         Report.line("read-faults", "interrupted while waiting to retry: stops after 1 attempt, interrupt status kept");
     }

@@ -12,9 +12,9 @@ import io.toastcloud.compute.client.error.ToastComputeException;
 import io.toastcloud.compute.client.error.ToastConnectionException;
 import io.toastcloud.compute.client.error.ToastTimeoutException;
 import io.toastcloud.compute.reliability.support.Clients;
-import io.toastcloud.compute.reliability.support.Envelopes;
-import io.toastcloud.compute.reliability.support.RawHttpServer;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.Envelopes;
+import io.toastcloud.compute.testsupport.RawHttpServer;
+import io.toastcloud.compute.testsupport.WireMockService;
 import java.util.function.Supplier;
 
 /**
@@ -36,13 +36,13 @@ enum ReadFault {
     HTTP_503_RETRY_AFTER("HTTP 503 with Retry-After: 1", ServiceUnavailableException.class, true, "HTTP 503",
             () -> aResponse().withStatus(503).withHeader("Retry-After", "1").withBody("busy")),
     MALFORMED_JSON("200 with malformed JSON", MalformedResponseException.class, false, "not the JSON envelope",
-            () -> WireMockStub.json("{\"header\":{\"isSuccessful\":true,\"resultCode\":0,}")),
+            () -> WireMockService.json("{\"header\":{\"isSuccessful\":true,\"resultCode\":0,}")),
     EMPTY_BODY("200 with an empty body", MalformedResponseException.class, false, "empty",
-            () -> WireMockStub.json("")),
+            () -> WireMockService.json("")),
     BODY_WITHOUT_HEADER("200 with a body without header", MalformedResponseException.class, false, "header",
-            () -> WireMockStub.json("{\"flavors\":[]}")),
+            () -> WireMockService.json("{\"flavors\":[]}")),
     SLOWER_THAN_READ_TIMEOUT("an answer slower than the read timeout", ToastTimeoutException.class, true, "timed out",
-            () -> WireMockStub.json(Envelopes.flavors()).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 3)),
+            () -> WireMockService.json(Envelopes.flavors()).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 3)),
     RESET_BEFORE_ANSWER("connection reset before any answer", ToastConnectionException.class, true, "reset",
             () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
     CLOSED_WITHOUT_ANSWER("connection closed without any answer", ToastConnectionException.class, true, "",

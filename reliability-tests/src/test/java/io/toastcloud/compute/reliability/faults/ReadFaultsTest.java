@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.reliability.support.StubPaths;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -13,17 +15,17 @@ import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.error.ToastComputeException;
-import io.toastcloud.compute.client.http.RetryPolicy;
+import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.reliability.support.Bounds;
 import io.toastcloud.compute.reliability.support.Clients;
-import io.toastcloud.compute.reliability.support.Envelopes;
-import io.toastcloud.compute.reliability.support.MutableClock;
-import io.toastcloud.compute.reliability.support.RawHttpServer;
+import io.toastcloud.compute.testsupport.Envelopes;
+import io.toastcloud.compute.testsupport.ManualClock;
+import io.toastcloud.compute.testsupport.RawHttpServer;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.reliability.support.Secrets;
 import io.toastcloud.compute.reliability.support.UnansweredListener;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -40,19 +42,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReadFaultsTest {
     private static final String SUITE = "read-faults";
-    private static final String FLAVORS = WireMockStub.BASE + "/flavors";
+    private static final String FLAVORS = StubPaths.BASE + "/flavors";
     private static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2));
     private static final Duration SHORT_CONNECT_TIMEOUT = Duration.ofMillis(250);
 
-    private static final MutableClock CLOCK = new MutableClock();
-    private static WireMockStub wireMock;
+    private static final ManualClock CLOCK = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
+    private static WireMockService wireMock;
     private static RawHttpServer raw;
     private static volatile RawHttpServer.Reply rawReply;
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @BeforeAll
     static void startStubs() throws Exception {
-        wireMock = new WireMockStub(CLOCK);
+        wireMock = new WireMockService(Secrets.APPKEY, CLOCK);
         raw = new RawHttpServer(request -> request.path().endsWith("/tokens")
                 ? RawHttpServer.json(Envelopes.token(Secrets.TOKEN_ID, CLOCK.instant().plus(Duration.ofHours(1))))
                 : rawReply);
@@ -67,7 +69,7 @@ class ReadFaultsTest {
     @BeforeEach
     void resetStubs() {
         wireMock.reset();
-        wireMock.issuesTokens();
+        wireMock.issuesTokens(Secrets.TOKEN_ID);
         raw.clearRequests();
     }
 

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.reliability.support.Clients;
-import io.toastcloud.compute.reliability.support.Envelopes;
-import io.toastcloud.compute.reliability.support.MutableClock;
-import io.toastcloud.compute.reliability.support.RawHttpServer;
+import io.toastcloud.compute.testsupport.Envelopes;
+import io.toastcloud.compute.testsupport.ManualClock;
+import io.toastcloud.compute.testsupport.RawHttpServer;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.reliability.support.Secrets;
@@ -30,7 +30,7 @@ class SlowSteadyBodyTest {
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"APACHE_HC5", "JDK_HTTP_CLIENT"})
     void aBodySlowerInTotalThanTheReadTimeoutButNeverSilentThatLongIsRead(Transport transport) throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
         byte[] body = Envelopes.flavors().getBytes(StandardCharsets.UTF_8);
         int chunk = body.length / 8 + 1;
         try (RawHttpServer server = new RawHttpServer(r -> r.path().endsWith("/tokens")

@@ -1,5 +1,11 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
+import io.toastcloud.compute.reliability.support.StubPaths;
+
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -23,16 +29,16 @@ import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.error.ToastComputeException;
 import io.toastcloud.compute.client.error.ToastConnectionException;
 import io.toastcloud.compute.client.error.ToastTimeoutException;
-import io.toastcloud.compute.client.http.RetryPolicy;
+import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.model.VolumeCreateRequest;
 import io.toastcloud.compute.reliability.support.Bounds;
 import io.toastcloud.compute.reliability.support.Clients;
 import io.toastcloud.compute.reliability.support.ContractCalls;
 import io.toastcloud.compute.reliability.support.ContractModel;
-import io.toastcloud.compute.reliability.support.Envelopes;
+import io.toastcloud.compute.testsupport.Envelopes;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -49,23 +55,23 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TokenEndpointFailureTest {
     private static final String SUITE = "token-endpoint";
-    private static final String FLAVORS = WireMockStub.BASE + "/flavors";
-    private static final String VOLUMES = WireMockStub.BASE + "/volumes";
+    private static final String FLAVORS = StubPaths.BASE + "/flavors";
+    private static final String VOLUMES = StubPaths.BASE + "/volumes";
     private static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
 
     enum TokenFault {
         HTTP_500(HttpStatusException.class, true, () -> aResponse().withStatus(500).withBody("Internal Server Error")),
         HTTP_503_HTML(ServiceUnavailableException.class, true,
                 () -> aResponse().withStatus(503).withBody("<html><body>503 Service Unavailable</body></html>")),
-        MALFORMED_BODY(MalformedResponseException.class, false, () -> WireMockStub.json("{\"header\":{\"isSucc")),
-        SUCCESS_WITHOUT_TOKEN(MalformedResponseException.class, false, () -> WireMockStub.json(Envelopes.ok(""))),
+        MALFORMED_BODY(MalformedResponseException.class, false, () -> WireMockService.json("{\"header\":{\"isSucc")),
+        SUCCESS_WITHOUT_TOKEN(MalformedResponseException.class, false, () -> WireMockService.json(Envelopes.ok(""))),
         TIMEOUT(ToastTimeoutException.class, true,
-                () -> WireMockStub.json(Envelopes.ok("")).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 3)),
+                () -> WireMockService.json(Envelopes.ok("")).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 3)),
         CONNECTION_RESET(ToastConnectionException.class, true, () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
         WRONG_CREDENTIALS_MINUS_1(AuthenticationException.class, false,
-                () -> WireMockStub.json(Envelopes.failure(-1, "FAIL : Authentication failed."))),
+                () -> WireMockService.json(Envelopes.failure(-1, "FAIL : Authentication failed."))),
         INVALID_PARAMETERS_MINUS_4(InvalidParametersException.class, false,
-                () -> WireMockStub.json(Envelopes.failure(-4, "Invalid parameters : appkey")));
+                () -> WireMockService.json(Envelopes.failure(-4, "Invalid parameters : appkey")));
 
         final Class<? extends ToastComputeException> expected;
         final boolean transientFault;
@@ -78,12 +84,12 @@ class TokenEndpointFailureTest {
         }
     }
 
-    private static WireMockStub stub;
+    private static WireMockService stub;
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @BeforeAll
     static void start() {
-        stub = new WireMockStub();
+        stub = new WireMockService(Secrets.APPKEY, new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW));
     }
 
     @AfterAll
@@ -94,15 +100,15 @@ class TokenEndpointFailureTest {
     @BeforeEach
     void reset() {
         stub.reset();
-        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockStub.json(Envelopes.flavors())));
-        stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockStub.json(ContractModel.bundled()
+        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json(Envelopes.flavors())));
+        stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockService.json(ContractModel.bundled()
                 .operation("createVolume").successExamples().values().iterator().next().toString())));
     }
 
     @ParameterizedTest
     @EnumSource(TokenFault.class)
     void theCallFailsTypedNamingTheTokenRequestAndIsNeverSent(TokenFault fault) {
-        stub.server.stubFor(post(urlPathEqualTo(WireMockStub.TOKENS)).willReturn(fault.answer.get()));
+        stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).willReturn(fault.answer.get()));
         Duration readTimeout = fault == TokenFault.TIMEOUT ? Clients.SHORT_READ_TIMEOUT : Clients.READ_TIMEOUT;
         Duration bound = Bounds.noHang(Clients.CONNECT_TIMEOUT, readTimeout, POLICY.maxAttempts());
         try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, sleeper)
@@ -122,7 +128,7 @@ class TokenEndpointFailureTest {
             assertEquals(1, afterCreate, "a create is not retried: one token request");
             assertEquals(fault.transientFault ? POLICY.maxAttempts() : 1, forRead, "a read: one token request per attempt");
 
-            stub.issuesTokens(); // the endpoint recovers
+            stub.issuesTokens(Secrets.TOKEN_ID); // the endpoint recovers
             client.flavors().listFlavors(null);
             assertEquals(1, stub.count(getRequestedFor(urlPathEqualTo(FLAVORS))), "the same client works again");
             Report.line(SUITE, fault + " -> " + onCreate.getClass().getSimpleName() + "; create: 1 token request, 0 sent;"

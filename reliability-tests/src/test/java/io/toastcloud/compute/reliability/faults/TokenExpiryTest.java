@@ -1,5 +1,11 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
+import io.toastcloud.compute.reliability.support.StubPaths;
+
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -18,10 +24,10 @@ import io.toastcloud.compute.model.VolumeCreateRequest;
 import io.toastcloud.compute.reliability.support.Clients;
 import io.toastcloud.compute.reliability.support.ContractCalls;
 import io.toastcloud.compute.reliability.support.ContractModel;
-import io.toastcloud.compute.reliability.support.Envelopes;
+import io.toastcloud.compute.testsupport.Envelopes;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,18 +43,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TokenExpiryTest {
     private static final String SUITE = "token-expiry";
-    private static final String FLAVORS = WireMockStub.BASE + "/flavors";
-    private static final String VOLUMES = WireMockStub.BASE + "/volumes";
+    private static final String FLAVORS = StubPaths.BASE + "/flavors";
+    private static final String VOLUMES = StubPaths.BASE + "/volumes";
     private static final String OLD = "tok-old-S3CRET-11111111";
     private static final String NEW = "tok-new-S3CRET-22222222";
 
-    private WireMockStub stub;
+    private WireMockService stub;
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @BeforeEach
     void start() {
-        stub = new WireMockStub();
-        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockStub.json(Envelopes.flavors())));
+        stub = new WireMockService(Secrets.APPKEY, new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW));
+        stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json(Envelopes.flavors())));
     }
 
     @AfterEach
@@ -57,17 +63,17 @@ class TokenExpiryTest {
     }
 
     private void issues(String tokenId, Duration lifetime) {
-        stub.server.stubFor(post(urlPathEqualTo(WireMockStub.TOKENS))
-                .willReturn(WireMockStub.json(Envelopes.token(tokenId, stub.clock.instant().plus(lifetime)))));
+        stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS))
+                .willReturn(WireMockService.json(Envelopes.token(tokenId, stub.clock.instant().plus(lifetime)))));
     }
 
     /** The first token request answers OLD, every later one NEW. */
     private void issuesOldThenNew() {
-        stub.server.stubFor(post(urlPathEqualTo(WireMockStub.TOKENS)).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(WireMockStub.json(Envelopes.token(OLD, stub.clock.instant().plus(Duration.ofHours(1)))))
+        stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(WireMockService.json(Envelopes.token(OLD, stub.clock.instant().plus(Duration.ofHours(1)))))
                 .willSetStateTo("renewed"));
-        stub.server.stubFor(post(urlPathEqualTo(WireMockStub.TOKENS)).inScenario("tokens").whenScenarioStateIs("renewed")
-                .willReturn(WireMockStub.json(Envelopes.token(NEW, stub.clock.instant().plus(Duration.ofHours(1))))));
+        stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).inScenario("tokens").whenScenarioStateIs("renewed")
+                .willReturn(WireMockService.json(Envelopes.token(NEW, stub.clock.instant().plus(Duration.ofHours(1))))));
     }
 
     private ToastComputeClient client(Transport transport) {
@@ -111,9 +117,9 @@ class TokenExpiryTest {
     void aCreateRefusedWith50401IsSentOnceMoreWithOneNewToken(Transport transport) {
         issuesOldThenNew();
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).withHeader("X-Auth-Token", equalTo(OLD))
-                .willReturn(WireMockStub.json(Envelopes.tokenInvalid())));
+                .willReturn(WireMockService.json(Envelopes.tokenInvalid())));
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).withHeader("X-Auth-Token", equalTo(NEW))
-                .willReturn(WireMockStub.json(ContractModel.bundled().operation("createVolume").successExamples()
+                .willReturn(WireMockService.json(ContractModel.bundled().operation("createVolume").successExamples()
                         .values().iterator().next().toString())));
         try (ToastComputeClient client = client(transport)) {
             client.flavors().listFlavors(null); // OLD in use, and the client thinks it valid for an hour
@@ -129,7 +135,7 @@ class TokenExpiryTest {
     @Test
     void aSecond50401EndsInAnAuthenticationExceptionAfterOneReissue() {
         issuesOldThenNew();
-        stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockStub.json(Envelopes.tokenInvalid())));
+        stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockService.json(Envelopes.tokenInvalid())));
         try (ToastComputeClient client = client(Transport.APACHE_HC5)) {
             AuthenticationException e = assertThrows(AuthenticationException.class,
                     () -> client.volumes().createVolume(null, volume()));
@@ -142,12 +148,12 @@ class TokenExpiryTest {
 
     @Test
     void whenTheReissueItselfFailsTheCallIsNotSentAgain() {
-        stub.server.stubFor(post(urlPathEqualTo(WireMockStub.TOKENS)).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(WireMockStub.json(Envelopes.token(OLD, stub.clock.instant().plus(Duration.ofHours(1)))))
+        stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(WireMockService.json(Envelopes.token(OLD, stub.clock.instant().plus(Duration.ofHours(1)))))
                 .willSetStateTo("broken"));
-        stub.server.stubFor(post(urlPathEqualTo(WireMockStub.TOKENS)).inScenario("tokens").whenScenarioStateIs("broken")
+        stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).inScenario("tokens").whenScenarioStateIs("broken")
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503).withBody("<html>down</html>")));
-        stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockStub.json(Envelopes.tokenInvalid())));
+        stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockService.json(Envelopes.tokenInvalid())));
         try (ToastComputeClient client = client(Transport.APACHE_HC5)) {
             client.flavors().listFlavors(null);
             ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.reliability.support.CountingService;
-import io.toastcloud.compute.reliability.support.MutableClock;
+import io.toastcloud.compute.testsupport.ManualClock;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.reliability.support.Secrets;
 import io.toastcloud.compute.reliability.support.TcpConnections;
@@ -41,7 +41,7 @@ class LoadTest {
 
     @Test
     void tenThousandCallsOn32ThreadsWithoutErrorLeakOrGrowth() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
         try (CountingService service = new CountingService(clock, Duration.ofHours(1), 48)) {
             ToastComputeClient client = ToastComputeClient.builder() // the default transport
                     .appkey(Secrets.APPKEY).credentials(Secrets.USER, Secrets.PASSWORD)

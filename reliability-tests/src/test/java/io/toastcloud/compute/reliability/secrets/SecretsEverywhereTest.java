@@ -1,10 +1,13 @@
 package io.toastcloud.compute.reliability.secrets;
 
+import io.toastcloud.compute.reliability.support.StubPaths;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +19,9 @@ import io.toastcloud.compute.client.Credentials;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.error.ToastComputeException;
-import io.toastcloud.compute.client.http.RetryPolicy;
+import io.toastcloud.compute.client.RetryPolicy;
+import io.toastcloud.compute.model.KeypairCreateRequest;
+import io.toastcloud.compute.model.KeypairCreateSpec;
 import io.toastcloud.compute.model.TokenAuth;
 import io.toastcloud.compute.model.TokenIssueRequest;
 import io.toastcloud.compute.reliability.support.ApiCalls;
@@ -26,21 +31,24 @@ import io.toastcloud.compute.reliability.support.ContractCalls;
 import io.toastcloud.compute.reliability.support.ContractCalls.Call;
 import io.toastcloud.compute.reliability.support.ContractModel;
 import io.toastcloud.compute.reliability.support.ContractModel.Operation;
-import io.toastcloud.compute.reliability.support.MutableClock;
+import io.toastcloud.compute.testsupport.Envelopes;
+import io.toastcloud.compute.testsupport.ManualClock;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.reliability.support.Secrets;
-import io.toastcloud.compute.reliability.support.WireMockStub;
+import io.toastcloud.compute.testsupport.WireMockService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +70,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 class SecretsEverywhereTest {
     private static final String SUITE = "secrets";
     private static final Path LOG = Path.of(System.getProperty("reliability.trace.log", "target/secrets-trace.log"));
+    /** Well over the 16 token ids the client keeps: the password must outlive any number of them. */
+    private static final int TOKEN_ISSUES = 40;
 
     @BeforeAll
     static void routeJavaUtilLoggingIntoSlf4jAtItsFinest() {
@@ -80,11 +90,11 @@ class SecretsEverywhereTest {
         List<String> printed = new ArrayList<>();
         Set<String> called = new TreeSet<>();
         int calls = 0;
-        MutableClock clock = new MutableClock();
-        try (WireMockStub stub = new WireMockStub(clock);
+        ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
+        try (WireMockService stub = new WireMockService(Secrets.APPKEY, clock);
                 ToastComputeClient client = Clients.builder(stub.endpoint(), transport, clock, new RecordingSleeper())
                         .logLevel(Logger.Level.FULL).retryPolicy(RetryPolicy.NONE).build()) {
-            stub.issuesTokens(); // the client's own token, before the loop reaches issueToken
+            stub.issuesTokens(Secrets.TOKEN_ID); // the client's own token, before the loop reaches issueToken
             // Every success answer of every operation, through every method and request example.
             for (Operation op : ContractModel.bundled().operations()) {
                 for (Map.Entry<String, JsonNode> answer : op.successExamples().entrySet()) {
@@ -104,28 +114,28 @@ class SecretsEverywhereTest {
                     calls++;
                 }
                 if ("issueToken".equals(op.id())) {
-                    stub.issuesTokens();
+                    stub.issuesTokens(Secrets.TOKEN_ID);
                 }
             }
             // Faults whose text could carry a secret: a proxy echoing the request, a broken body
             // holding the token and the key, and the token look-up (token id in its query) failing.
             String echo = "{\"echo\":{\"auth\":{\"password\":\"" + Secrets.PASSWORD + "\"},\"X-Auth-Token\":\"" + Secrets.TOKEN_ID + "\"}}";
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.BASE + "/flavors")).willReturn(aResponse().withStatus(400).withBody(echo)));
+            stub.server.stubFor(get(urlPathEqualTo(StubPaths.BASE + "/flavors")).willReturn(aResponse().withStatus(400).withBody(echo)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors(null))));
             // Answers broken off in the middle of a secret: a generated key pair, a token.
-            stub.server.stubFor(post(urlPathEqualTo(WireMockStub.BASE + "/keypairs")).willReturn(WireMockStub.json(
+            stub.server.stubFor(post(urlPathEqualTo(StubPaths.BASE + "/keypairs")).willReturn(WireMockService.json(
                     "{\"header\":{\"isSuccessful\":true,\"resultCode\":0,\"resultMessage\":\"SUCCESS\"},\"keypair\":{\"name\":\"k\","
                             + "\"privateKey\":\"-----BEGIN RSA PRIVATE KEY-----\\n" + Secrets.PRIVATE_KEY_MATERIAL)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> ContractCalls.plain(
                     ContractModel.bundled().operation("createKeypair")).invoke(client))));
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.TOKENS)).willReturn(WireMockStub.json(
+            stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(WireMockService.json(
                     "{\"header\":{\"isSuccessful\":true},\"access\":{\"token\":{\"id\":\"" + Secrets.TOKEN_ID)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(null, Secrets.TOKEN_ID))));
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.TOKENS)).willReturn(aResponse().withStatus(502).withBody(echo)));
+            stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(aResponse().withStatus(502).withBody(echo)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(null, Secrets.TOKEN_ID))));
-            stub.server.stubFor(get(urlPathEqualTo(WireMockStub.TOKENS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+            stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(null, Secrets.TOKEN_ID))));
-            stub.server.stubFor(post(urlPathEqualTo(WireMockStub.TOKENS)).willReturn(aResponse().withStatus(500).withBody(echo)));
+            stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).willReturn(aResponse().withStatus(500).withBody(echo)));
             printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().issueToken(null,
                     new TokenIssueRequest().auth(new TokenAuth().username(Secrets.USER).password(Secrets.PASSWORD))))));
             printed.add(client.toString());
@@ -158,6 +168,80 @@ class SecretsEverywhereTest {
         Report.line(SUITE, transport + ": " + all.size() + " operations, " + calls + " calls through "
                 + ApiCalls.all().size() + " generated methods, " + printed.size() + " texts checked, "
                 + lines + " log lines: no secret");
+    }
+
+    /**
+     * Issue 12, cases 1 and 2: at every Feign log level, far more token issues than the client
+     * keeps token ids (each issue a new id), each followed by a generated key pair (a 2.4 KB
+     * private key in the answer), a token look-up and a proxy error echoing, as free text, the
+     * password and the current and previous token ids. Every call returns what it was answered;
+     * no password, token id or line of the key reaches any text or log line.
+     */
+    @ParameterizedTest
+    @EnumSource(Logger.Level.class)
+    void manyTokenIssuesAtEveryLogLevelWithAGeneratedKeyPair(Logger.Level level) throws Exception {
+        long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
+        GeneratedKeyPair key = GeneratedKeyPair.generate();
+        List<String> tokenIds = new ArrayList<>();
+        List<String> printed = new ArrayList<>();
+        ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
+        try (WireMockService stub = new WireMockService(Secrets.APPKEY, clock);
+                ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, clock, new RecordingSleeper())
+                        .logLevel(level).retryPolicy(RetryPolicy.NONE).tokenRenewAhead(Duration.ofMinutes(1)).build()) {
+            stub.server.stubFor(post(urlPathEqualTo(StubPaths.BASE + "/keypairs")).willReturn(WireMockService.json(Envelopes.ok(
+                    "\"keypair\":{\"name\":\"k\",\"publicKey\":\"ssh-rsa AAAA\",\"fingerprint\":\"f\",\"privateKey\":\""
+                            + key.inJson() + "\",\"userId\":\"u-1\"}"))));
+            for (int i = 0; i < TOKEN_ISSUES; i++) {
+                String tokenId = "tok-S3CRET-issue-" + i + "-" + UUID.randomUUID();
+                String previous = tokenIds.isEmpty() ? tokenId : tokenIds.get(tokenIds.size() - 1);
+                tokenIds.add(tokenId);
+                String answer = Envelopes.token(tokenId, clock.instant().plus(Duration.ofHours(1)));
+                stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).willReturn(WireMockService.json(answer)));
+                stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(WireMockService.json(answer)));
+                stub.server.stubFor(get(urlPathEqualTo(StubPaths.BASE + "/flavors")).willReturn(aResponse().withStatus(502)
+                        .withBody("upstream failed for user " + Secrets.USER + " with password " + Secrets.PASSWORD
+                                + ", token " + tokenId + " (before it " + previous + ")")));
+
+                assertEquals(key.pem, client.keypairs().createKeypair(null, new KeypairCreateRequest()
+                        .keypair(new KeypairCreateSpec().name("k"))).getKeypair().getPrivateKey(), "the caller gets the whole key");
+                printed.add(client.tokens().getToken(null, tokenId).toString());
+                printed.add(text(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors(null))));
+                clock.advance(Duration.ofHours(2)); // expired: the next call issues a new token
+            }
+            assertEquals(TOKEN_ISSUES, client.tokenManager().issueCount(), "a token issue per round");
+            printed.add(client.toString());
+        }
+        for (String text : printed) {
+            assertNull(leak(text, tokenIds, key), () -> "a secret was printed: " + text);
+        }
+        byte[] whole = Files.readAllBytes(LOG);
+        String log = new String(whole, (int) logStart, whole.length - (int) logStart, StandardCharsets.UTF_8);
+        String leaked = leak(log, tokenIds, key);
+        assertNull(leaked, () -> "a secret reached the log: " + lineWith(log, leaked));
+        List<String> wire = log.lines().filter(l -> l.contains(" io.toastcloud.compute.client.wire - ")).toList();
+        String wireText = String.join("\n", wire);
+        switch (level) {
+            case NONE -> assertTrue(wire.isEmpty(), () -> "NONE logs no exchange: " + wire.get(0));
+            case BASIC -> assertTrue(wireText.contains("---> POST") && !wireText.contains("X-Auth-Token"), "BASIC logged request lines only");
+            case HEADERS -> assertTrue(wireText.contains("X-Auth-Token: *** redacted ***") && !wireText.contains("\"keypair\""),
+                    "HEADERS logged and redacted the token header, no body");
+            case FULL -> assertTrue(wireText.contains("\"privateKey\":\"*** redacted ***\"")
+                    && wireText.contains("\"id\":\"*** redacted ***\""), "FULL logged bodies and redacted the key and the token");
+            default -> throw new AssertionError(level);
+        }
+        assertFalse(wireText.contains("could not be redacted") || wireText.contains("a line left out"), "every line was redacted, none left out");
+        Report.line(SUITE, "log level " + level + ": " + TOKEN_ISSUES + " token issues, a " + key.pem.length()
+                + "-character private key each round, " + printed.size() + " texts checked, " + wire.size()
+                + " wire log lines: no secret");
+    }
+
+    /** The first secret found in {@code text}: a planted one, the password, any token id issued, a line of the key. */
+    private static String leak(String text, List<String> tokenIds, GeneratedKeyPair key) {
+        String found = Secrets.findIn(text);
+        if (found == null) {
+            found = tokenIds.stream().filter(text::contains).findFirst().orElse(null);
+        }
+        return found != null ? found : key.findIn(text);
     }
 
     private static String text(Throwable e) {

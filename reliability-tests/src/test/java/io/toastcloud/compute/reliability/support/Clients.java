@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.waiter.Sleeper;

@@ -1,12 +1,16 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
+import io.toastcloud.compute.testsupport.WireMockService;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.toastcloud.compute.client.contract.Contract;
+import io.toastcloud.compute.contract.Contract;
 import io.toastcloud.compute.reliability.support.ContractModel.Operation;
 
 /**
@@ -60,6 +64,6 @@ public final class ContractAnswers {
 
     /** Registers the operation's answer on WireMock (method and path template). */
     public static void answer(WireMockServer server, Operation op, String body) {
-        server.stubFor(request(op.method(), urlPathMatching(op.pathRegex())).willReturn(WireMockStub.json(body)));
+        server.stubFor(request(op.method(), urlPathMatching(op.pathRegex())).willReturn(WireMockService.json(body)));
     }
 }

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.reliability.support.ApiCalls.ApiMethod;

@@ -1,7 +1,7 @@
 package io.toastcloud.compute.reliability.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.contract.Contract;
+import io.toastcloud.compute.contract.Contract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,11 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
+import io.toastcloud.compute.testsupport.Envelopes;
+
+import io.toastcloud.compute.testsupport.ManualClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -40,7 +46,7 @@ public final class CountingService implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
-    private final MutableClock clock;
+    private final ManualClock clock;
     private final Duration tokenLifetime;
     private final List<Route> routes = new ArrayList<>();
     private final Set<String> valid = ConcurrentHashMap.newKeySet();
@@ -50,7 +56,7 @@ public final class CountingService implements AutoCloseable {
     private volatile String current;
     private volatile long issueDelayMillis;
 
-    public CountingService(MutableClock clock, Duration tokenLifetime, int workerThreads) throws IOException {
+    public CountingService(ManualClock clock, Duration tokenLifetime, int workerThreads) throws IOException {
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
         for (Operation op : ContractModel.bundled().operations()) {

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;

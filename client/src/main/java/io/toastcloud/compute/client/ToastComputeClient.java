@@ -1,0 +1,461 @@
+package io.toastcloud.compute.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.RequestInterceptor;
+import feign.Retryer;
+import feign.jackson.JacksonEncoder;
+import io.toastcloud.compute.api.AvailabilityZoneApi;
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.FloatingIpApi;
+import io.toastcloud.compute.api.ImageApi;
+import io.toastcloud.compute.api.InstanceActionApi;
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.api.KeypairApi;
+import io.toastcloud.compute.api.NetworkApi;
+import io.toastcloud.compute.api.SecurityGroupApi;
+import io.toastcloud.compute.api.SecurityGroupRuleApi;
+import io.toastcloud.compute.api.SubnetApi;
+import io.toastcloud.compute.api.TokenApi;
+import io.toastcloud.compute.client.action.InstanceActions;
+import io.toastcloud.compute.client.auth.IssuedToken;
+import io.toastcloud.compute.client.auth.TokenManager;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.contract.RequestValidator;
+import io.toastcloud.compute.client.error.MalformedResponseException;
+import io.toastcloud.compute.client.error.RequestValidationException;
+import io.toastcloud.compute.client.error.ServiceExceptions;
+import io.toastcloud.compute.contract.Violation;
+import io.toastcloud.compute.client.http.AuthTokenInterceptor;
+import io.toastcloud.compute.client.http.ContractInvocationHandlerFactory;
+import io.toastcloud.compute.client.http.EnvelopeDecoder;
+import io.toastcloud.compute.client.http.ExceptionTranslator;
+import io.toastcloud.compute.client.http.HttpErrorDecoder;
+import io.toastcloud.compute.client.http.Redactor;
+import io.toastcloud.compute.client.http.RedactingLogger;
+import io.toastcloud.compute.client.RetryPolicy;
+import io.toastcloud.compute.client.http.SecretValues;
+import io.toastcloud.compute.client.http.Transports;
+import io.toastcloud.compute.contract.ToastTimestamps;
+import io.toastcloud.compute.client.waiter.ImageWaiters;
+import io.toastcloud.compute.client.waiter.InstanceWaiters;
+import io.toastcloud.compute.client.waiter.Sleeper;
+import io.toastcloud.compute.client.waiter.VolumeWaiters;
+import io.toastcloud.compute.client.waiter.Waiter;
+import io.toastcloud.compute.client.waiter.WaiterConfig;
+import io.toastcloud.compute.model.Token;
+import io.toastcloud.compute.model.TokenAuth;
+import io.toastcloud.compute.model.TokenIssueRequest;
+import io.toastcloud.compute.model.TokenResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one entry point of the TOAST Compute &amp; Network client. Build it once, share it between
+ * threads, close it when done:
+ *
+ * <pre>{@code
+ * try (ToastComputeClient toast = ToastComputeClient.builder()
+ *         .appkey("my-appkey")
+ *         .credentials(Credentials.fromEnvironment())
+ *         .build()) {
+ *     FlavorListResponse flavors = toast.flavors().listFlavors(null);
+ * }
+ * }</pre>
+ *
+ * <p>It hands out the generated API interfaces, already wired: the token is issued, cached, sent
+ * and renewed for you; every response's envelope is checked and failures are typed exceptions;
+ * requests are validated against the contract before they are sent; reads are retried on
+ * transient faults; secrets never reach logs, {@code toString()} or exception messages. Pass
+ * {@code null} as {@code appkey} to any API method to use the client's own.
+ */
+public final class ToastComputeClient implements AutoCloseable {
+    /** The operation the client calls itself to issue and renew its token. */
+    private static final String ISSUE_TOKEN = "issueToken";
+
+    private final Settings settings;
+    private final Feign feign;
+    private final TokenManager tokens;
+    private final Transports.Built transport;
+    private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+    private final Waiter waiter;
+
+    private ToastComputeClient(Settings settings) {
+        this.settings = settings;
+        Contract contract = Contract.bundled();
+        ObjectMapper mapper = objectMapper();
+        RequestValidator validator = RequestValidator.of(contract);
+        // Every renewal sends this same request: it is checked against the contract once, here
+        // (before any connection exists), instead of with every renewal.
+        TokenIssueRequest renewal = new TokenIssueRequest().auth(new TokenAuth()
+                .username(settings.credentials.username())
+                .password(settings.credentials.apiPassword()));
+        List<Violation> violations = validator.validate(contract.operation(ISSUE_TOKEN).orElseThrow(),
+                Map.of("appkey", settings.appkey), mapper.valueToTree(renewal));
+        if (!violations.isEmpty()) {
+            throw new RequestValidationException(ISSUE_TOKEN, violations);
+        }
+        SecretValues secrets = new SecretValues();
+        secrets.add(settings.credentials.apiPassword());
+        Redactor redactor = new Redactor(contract, secrets);
+        this.transport = Transports.build(settings.transport, settings.connectTimeout, contract);
+        // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
+        // no validation per call (its one request was validated above).
+        TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
+                .target(TokenApi.class, settings.endpoint.toString());
+        this.tokens = new TokenManager(() -> issue(issuing, settings.appkey, renewal, settings.clock, secrets),
+                settings.clock, settings.tokenRenewAhead);
+        this.feign = feign(settings, contract, validator, mapper, redactor, tokens, settings.retryPolicy).build();
+        this.waiter = new Waiter(settings.waiterConfig, settings.clock, settings.sleeper);
+    }
+
+    /**
+     * A Feign builder wired with this client's pieces; without a {@code validator}, the caller has
+     * validated the requests itself. With {@code tokens}, every secured call
+     * carries the token (set first, so that the caller's interceptors see it).
+     */
+    private Feign.Builder feign(Settings settings, Contract contract, RequestValidator validator, ObjectMapper mapper,
+            Redactor redactor,
+            TokenManager tokens, RetryPolicy retryPolicy) {
+        AuthTokenInterceptor auth = tokens == null ? null : new AuthTokenInterceptor(contract, tokens);
+        Feign.Builder builder = Feign.builder()
+                .client(transport.client())
+                .encoder(new JacksonEncoder(mapper))
+                .decoder(new EnvelopeDecoder(mapper, new ServiceExceptions(contract)))
+                .errorDecoder(new HttpErrorDecoder(redactor))
+                .options(options(settings))
+                .retryer(Retryer.NEVER_RETRY)
+                .logger(new RedactingLogger(settings.wireLogger, redactor))
+                .logLevel(settings.logLevel)
+                .invocationHandlerFactory(new ContractInvocationHandlerFactory(contract, validator,
+                        mapper, tokens, auth, new ExceptionTranslator(redactor), retryPolicy, settings.sleeper, settings.appkey));
+        if (auth != null) {
+            builder.requestInterceptor(auth);
+        }
+        // One by one: Feign's requestInterceptors(Iterable) would replace the ones already set.
+        settings.requestInterceptors.forEach(builder::requestInterceptor);
+        return builder;
+    }
+
+    private static IssuedToken issue(TokenApi api, String appkey, TokenIssueRequest request, Clock clock,
+            SecretValues secrets) {
+        TokenResponse response = api.issueToken(appkey, request);
+        Token token = response.getAccess() == null ? null : response.getAccess().getToken();
+        if (token == null || token.getId() == null || token.getExpires() == null) {
+            throw new MalformedResponseException("issueToken", "the answer has no access.token with id and expires", null);
+        }
+        secrets.addToken(token.getId());
+        return new IssuedToken(token.getId(), clock.instant(), ToastTimestamps.parse(token.getExpires()));
+    }
+
+    private static Request.Options options(Settings settings) {
+        return new Request.Options(settings.connectTimeout, settings.readTimeout, false);
+    }
+
+    /** The mapper shared by encoder and decoder: unset fields are not sent, unknown fields are read past. */
+    public static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The appkey this client works for. */
+    public String appkey() {
+        return settings.appkey;
+    }
+
+    /** Any generated API interface of {@code io.toastcloud.compute.api}, wired. */
+    @SuppressWarnings("unchecked")
+    public <T> T api(Class<T> type) {
+        return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new feign.Target.HardCodedTarget<>(t,
+                settings.endpoint.toString())));
+    }
+
+    public TokenApi tokens() {
+        return api(TokenApi.class);
+    }
+
+    public AvailabilityZoneApi availabilityZones() {
+        return api(AvailabilityZoneApi.class);
+    }
+
+    public InstanceApi instances() {
+        return api(InstanceApi.class);
+    }
+
+    /** The raw action endpoint; {@link #actions()} has one method per action. */
+    public InstanceActionApi instanceActionApi() {
+        return api(InstanceActionApi.class);
+    }
+
+    public FlavorApi flavors() {
+        return api(FlavorApi.class);
+    }
+
+    public KeypairApi keypairs() {
+        return api(KeypairApi.class);
+    }
+
+    public ImageApi images() {
+        return api(ImageApi.class);
+    }
+
+    public BlockStorageApi volumes() {
+        return api(BlockStorageApi.class);
+    }
+
+    public SecurityGroupApi securityGroups() {
+        return api(SecurityGroupApi.class);
+    }
+
+    public SecurityGroupRuleApi securityGroupRules() {
+        return api(SecurityGroupRuleApi.class);
+    }
+
+    public NetworkApi networks() {
+        return api(NetworkApi.class);
+    }
+
+    public SubnetApi subnets() {
+        return api(SubnetApi.class);
+    }
+
+    public FloatingIpApi floatingIps() {
+        return api(FloatingIpApi.class);
+    }
+
+    /** Typed instance actions: start, stop, reboot, resize, uploadImage, floating IPs, security groups. */
+    public InstanceActions actions() {
+        return new InstanceActions(instanceActionApi(), settings.appkey);
+    }
+
+    public InstanceWaiters instanceWaiter() {
+        return new InstanceWaiters(instances(), settings.appkey, waiter, Contract.bundled());
+    }
+
+    public VolumeWaiters volumeWaiter() {
+        return new VolumeWaiters(volumes(), settings.appkey, waiter, Contract.bundled());
+    }
+
+    public ImageWaiters imageWaiter() {
+        return new ImageWaiters(images(), settings.appkey, waiter, Contract.bundled());
+    }
+
+    /** Waiters with other timeouts or polling than the client's. */
+    public ToastComputeClient.Waiters waiters(WaiterConfig config) {
+        Waiter custom = new Waiter(config, settings.clock, settings.sleeper);
+        return new Waiters(new InstanceWaiters(instances(), settings.appkey, custom, Contract.bundled()),
+                new VolumeWaiters(volumes(), settings.appkey, custom, Contract.bundled()),
+                new ImageWaiters(images(), settings.appkey, custom, Contract.bundled()));
+    }
+
+    /** Waiters sharing one configuration. */
+    public record Waiters(InstanceWaiters instances, VolumeWaiters volumes, ImageWaiters images) {
+    }
+
+    /** The token holder (for the project's tests and benchmarks: how many tokens were issued). */
+    @io.toastcloud.compute.annotation.InternalApi
+    public TokenManager tokenManager() {
+        return tokens;
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.closer().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the HTTP transport", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ToastComputeClient[appkey=" + settings.appkey + ", endpoint=" + settings.endpoint + ", transport="
+                + settings.transport + ", credentials=" + settings.credentials + "]";
+    }
+
+    /** Immutable settings, copied out of the builder. */
+    private record Settings(String appkey, Credentials credentials, URI endpoint, Duration connectTimeout,
+            Duration readTimeout, Transport transport, Logger.Level logLevel, org.slf4j.Logger wireLogger,
+            RetryPolicy retryPolicy, WaiterConfig waiterConfig, Duration tokenRenewAhead, Clock clock, Sleeper sleeper,
+            List<RequestInterceptor> requestInterceptors) {
+    }
+
+    /** Configures a {@link ToastComputeClient}. Only {@code appkey} and credentials are required. */
+    public static final class Builder {
+        private String appkey;
+        /** Whether {@link #appkey} came from {@link #appkeyFromEnvironment()}, for the message when it is missing. */
+        private boolean appkeyFromEnvironment;
+        private Credentials credentials;
+        private URI endpoint;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private Transport transport = Transport.APACHE_HC5;
+        private Logger.Level logLevel = Logger.Level.NONE;
+        private org.slf4j.Logger wireLogger = org.slf4j.LoggerFactory.getLogger("io.toastcloud.compute.client.wire");
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private WaiterConfig waiterConfig = WaiterConfig.DEFAULT;
+        private Duration tokenRenewAhead = Duration.ofMinutes(5);
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.REAL;
+        private final List<RequestInterceptor> requestInterceptors = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The service's appkey ([URL &amp; Appkey] in the console). */
+        public Builder appkey(String appkey) {
+            this.appkey = appkey;
+            this.appkeyFromEnvironment = false;
+            return this;
+        }
+
+        /** Reads the appkey from the system property {@code toast.compute.appkey} or the variable {@code TOAST_COMPUTE_APPKEY}. */
+        public Builder appkeyFromEnvironment() {
+            String value = System.getProperty("toast.compute.appkey");
+            this.appkey = value != null && !value.isBlank() ? value : System.getenv("TOAST_COMPUTE_APPKEY");
+            this.appkeyFromEnvironment = true;
+            return this;
+        }
+
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public Builder credentials(String username, String apiPassword) {
+            return credentials(Credentials.of(username, apiPassword));
+        }
+
+        /** The service root, without {@code /v1.0}; by default the contract's server. */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder endpoint(String endpoint) {
+            return endpoint(URI.create(endpoint));
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * How much of each exchange to log (through SLF4J, logger {@code io.toastcloud.compute.client.wire},
+         * at DEBUG). Secrets are redacted at every level.
+         */
+        public Builder logLevel(Logger.Level level) {
+            this.logLevel = Objects.requireNonNull(level, "logLevel");
+            return this;
+        }
+
+        /** The SLF4J logger exchanges are logged to (at DEBUG), default {@code io.toastcloud.compute.client.wire}. */
+        public Builder logger(org.slf4j.Logger logger) {
+            this.wireLogger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        public Builder waiterConfig(WaiterConfig config) {
+            this.waiterConfig = Objects.requireNonNull(config, "waiterConfig");
+            return this;
+        }
+
+        /** Renew the token this long before it expires (default 5 minutes). */
+        public Builder tokenRenewAhead(Duration ahead) {
+            this.tokenRenewAhead = Objects.requireNonNull(ahead, "tokenRenewAhead");
+            return this;
+        }
+
+        /** The clock for token expiry and waiter deadlines (tests replace it). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How waiters and retries pause (tests replace it). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Adds a Feign {@link RequestInterceptor} for cross-cutting headers, such as a tracing
+         * header or a mock server's {@code Prefer: example=...}. Interceptors run in the order
+         * added, after the client has set {@code X-Auth-Token}, on every request, including the
+         * token issue (whose body carries the API password: an interceptor must not log bodies).
+         * Use it to add headers, not to change what the contract says a request is: the request
+         * was validated against the contract before interceptors run.
+         */
+        public Builder requestInterceptor(RequestInterceptor interceptor) {
+            this.requestInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        public ToastComputeClient build() {
+            if ((appkey == null || appkey.isBlank()) && appkeyFromEnvironment) {
+                throw new IllegalStateException("appkey is required: appkeyFromEnvironment() found the environment variable"
+                        + " TOAST_COMPUTE_APPKEY and the system property toast.compute.appkey both unset (or blank)");
+            }
+            if (appkey == null || appkey.isBlank()) {
+                throw new IllegalStateException("appkey is required (appkey(...) or appkeyFromEnvironment())");
+            }
+            if (credentials == null) {
+                throw new IllegalStateException("credentials are required (credentials(...) or Credentials.fromEnvironment())");
+            }
+            URI root = endpoint != null ? endpoint
+                    : URI.create(Contract.bundled().document().at("/servers/0/url").asText());
+            String text = root.toString();
+            URI cleaned = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            return new ToastComputeClient(new Settings(appkey, credentials, cleaned, connectTimeout, readTimeout,
+                    transport, logLevel, wireLogger, retryPolicy, waiterConfig, tokenRenewAhead, clock, sleeper,
+                    List.copyOf(requestInterceptors)));
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        @Override
+        public String toString() {
+            return "ToastComputeClient.Builder[appkey=" + appkey + ", credentials=" + credentials + "]";
+        }
+    }
+}

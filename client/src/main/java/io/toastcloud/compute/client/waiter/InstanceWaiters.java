@@ -1,0 +1,63 @@
+package io.toastcloud.compute.client.waiter;
+
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.client.error.ResourceNotFoundException;
+import io.toastcloud.compute.model.InstanceStatus;
+import io.toastcloud.compute.model.InstanceSummary;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Waits for an instance to reach a status or to be gone, polling the brief instance list. Fails
+ * fast on the failure statuses the contract marks ({@code x-terminal-failure-values} of
+ * {@code InstanceStatus}: ERROR), unless ERROR is what is waited for.
+ */
+public final class InstanceWaiters {
+    private final InstanceApi api;
+    private final String appkey;
+    private final Waiter waiter;
+    private final Set<String> failures;
+
+    public InstanceWaiters(InstanceApi api, String appkey, Waiter waiter, Contract contract) {
+        this.api = api;
+        this.appkey = appkey;
+        this.waiter = waiter;
+        this.failures = contract.terminalFailureValues("InstanceStatus");
+    }
+
+    /** Waits until the instance has one of {@code wanted}, and returns it. */
+    public InstanceSummary untilStatus(String instanceId, InstanceStatus... wanted) {
+        Set<String> targets = Arrays.stream(wanted).map(InstanceStatus::getValue).collect(Collectors.toSet());
+        Set<String> fail = failures.stream().filter(f -> !targets.contains(f)).collect(Collectors.toSet());
+        return waiter.until("instance " + instanceId + " to become " + targets, () -> find(instanceId),
+                i -> String.valueOf(i.getStatus()), targets, fail);
+    }
+
+    public InstanceSummary untilActive(String instanceId) {
+        return untilStatus(instanceId, InstanceStatus.ACTIVE);
+    }
+
+    public InstanceSummary untilStopped(String instanceId) {
+        return untilStatus(instanceId, InstanceStatus.STOP);
+    }
+
+    /** Waits until the instance no longer exists (after {@code deleteInstance}). */
+    public void untilGone(String instanceId) {
+        waiter.untilGone("instance " + instanceId + " to be deleted", () -> find(instanceId),
+                i -> String.valueOf(i.getStatus()), failures);
+    }
+
+    private Optional<InstanceSummary> find(String instanceId) {
+        try {
+            List<InstanceSummary> found = api.listInstances(appkey, instanceId).getInstances();
+            return found == null ? Optional.empty()
+                    : found.stream().filter(i -> instanceId.equals(i.getId())).findFirst();
+        } catch (ResourceNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+}
