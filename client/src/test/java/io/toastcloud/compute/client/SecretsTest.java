@@ -166,7 +166,7 @@ class SecretsTest {
                 String token = "tok-issued-" + i + "-5ecret";
                 tokens.add(token);
                 stub.issuesToken(token);
-                client.images().listImages(null);
+                client.images().listImages(null, null, null);
                 stub.clock.advance(Duration.ofHours(2)); // expired: the next call issues another
             }
             assertEquals(40, client.tokenManager().issueCount());
@@ -183,7 +183,7 @@ class SecretsTest {
     void aFailureCarriesItsCauseWithoutSecrets() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json("{\"access\":{\"token\":{\"id\":\"" + TOKEN + "\",")));
         try (ToastComputeClient client = stub.client()) {
-            ToastComputeException e = assertThrows(ToastComputeException.class, () -> client.images().listImages(null));
+            ToastComputeException e = assertThrows(ToastComputeException.class, () -> client.images().listImages(null, null, null));
             assertNotNull(e.getCause(), () -> "no cause: " + e);
             capture(e);
         }

@@ -61,7 +61,7 @@ class TokenStatePerClientTest {
             other.set(secondClient);
             firstClient.flavors().listFlavors(null); // first-token-1 in use
             first.issuesToken("first-token-2");
-            assertEquals(0, firstClient.images().listImages(null).getImages().size());
+            assertEquals(0, firstClient.images().listImages(null, null, null).getImages().size());
         }
         first.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("first-token-1")));
         first.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("first-token-2")));
