@@ -24,9 +24,11 @@ import org.openapitools.codegen.languages.JavaClientCodegen;
  *       prefix, and it may hold no other parameter: generation fails otherwise.</li>
  *   <li><b>No optional argument passed as {@code null}.</b> An operation with one optional
  *       parameter gets a second method without it ({@value #REQUIRED_ONLY_EXTENSION}, rendered
- *       by the {@code api.mustache} override). Two or more optional parameters would need a
- *       parameter object instead; until the contract has such an operation, generation fails on
- *       one, so the surface cannot quietly fall back to positional nulls.</li>
+ *       by the {@code api.mustache} override). An operation with two or more optional
+ *       parameters gets, instead of the method with every parameter, one that takes a typed query
+ *       object ({@value #QUERY_OBJECT_EXTENSION}: {@code ListImagesQueryParams} with one setter
+ *       per optional parameter), so no caller writes {@code null} for "not this one". Those
+ *       parameters must all be in the query: generation fails otherwise.</li>
  * </ol>
  */
 public class ToastJavaClientCodegen extends JavaClientCodegen {
@@ -38,6 +40,8 @@ public class ToastJavaClientCodegen extends JavaClientCodegen {
     public static final String REQUIRED_ONLY_EXTENSION = "x-toast-required-only";
     /** On an operation: the request line of the required-only method. */
     public static final String REQUIRED_REQUEST_LINE_EXTENSION = "x-toast-required-request-line";
+    /** On an operation with two or more optional (query) parameters: render the query-object method. */
+    public static final String QUERY_OBJECT_EXTENSION = "x-toast-query-object";
     /** On an operation: the path prefix the client binds ({@code /v1.0/appkeys/{appkey}}). */
     public static final String BOUND_PREFIX_EXTENSION = "x-toast-client-bound-prefix";
 
@@ -55,9 +59,13 @@ public class ToastJavaClientCodegen extends JavaClientCodegen {
         bindClientParameters(op);
         List<CodegenParameter> optional = op.allParams.stream().filter(p -> !p.required).toList();
         if (optional.size() > 1) {
-            throw new IllegalStateException("operation " + op.operationId + " has " + optional.size()
-                    + " optional parameters (" + names(optional) + "): give it a parameter object in "
-                    + getClass().getName() + " before adding it, so that no caller passes null");
+            List<CodegenParameter> notQuery = optional.stream().filter(p -> !p.isQueryParam).toList();
+            if (!notQuery.isEmpty()) {
+                throw new IllegalStateException("operation " + op.operationId + " has " + optional.size()
+                        + " optional parameters, and " + names(notQuery) + " not in the query: only query "
+                        + "parameters can go in the query object " + getClass().getName() + " writes");
+            }
+            op.vendorExtensions.put(QUERY_OBJECT_EXTENSION, true);
         }
         op.vendorExtensions.put(REQUEST_LINE_EXTENSION, requestLine(op, op.queryParams));
         if (!optional.isEmpty()) {

@@ -45,10 +45,19 @@ class ToastJavaClientCodegenTest {
     }
 
     @Test
-    void twoOptionalParametersFailInsteadOfNeedingNulls() {
+    void twoOptionalQueryParametersGetAQueryObjectInsteadOfNulls() {
+        CodegenOperation op = operation("/v1.0/appkeys/{appkey}/images", "get");
+        assertEquals(true, op.vendorExtensions.get(ToastJavaClientCodegen.QUERY_OBJECT_EXTENSION));
+        assertEquals(true, op.vendorExtensions.get(ToastJavaClientCodegen.REQUIRED_ONLY_EXTENSION));
+        assertEquals("GET /images", op.vendorExtensions.get(ToastJavaClientCodegen.REQUIRED_REQUEST_LINE_EXTENSION));
+    }
+
+    @Test
+    void optionalParametersOutsideTheQueryCannotGoInAQueryObject() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> operation("/v1.0/appkeys/{appkey}/images", "get"));
-        assertTrue(e.getMessage().contains("listImages has 2 optional parameters (name, status)"), e.getMessage());
+                () -> operation("/v1.0/appkeys/{appkey}/volumes", "get"));
+        assertTrue(e.getMessage().contains("listVolumes has 2 optional parameters, and X-Trace not in the query"),
+                e.getMessage());
     }
 
     @Test

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.toastcloud.compute.client.error.AuthenticationException;
+import io.toastcloud.compute.client.error.PermissionDeniedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,37 @@ class TokenLifecycleTest {
             AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.images().listImages());
             assertEquals(50401, e.resultCode());
             assertEquals("listImages", e.operation());
+        }
+        stub.server.verify(2, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
+        stub.server.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/images")));
+    }
+
+    /** -3 "Permission denied" can name the token (error-code table): re-issue once, as for 50401. */
+    @Test
+    void reissuesOnceOnMinusThreeThenSucceeds() {
+        stub.issuesToken("token-1");
+        stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).inScenario("denied").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(failure(-3, "Permission denied : token"))).willSetStateTo("reissued"));
+        stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).inScenario("denied").whenScenarioStateIs("reissued")
+                .willReturn(json(ok("\"images\":[]"))));
+        try (ToastComputeClient client = stub.client()) {
+            client.flavors().listFlavors();
+            stub.issuesToken("token-2");
+            assertEquals(0, client.images().listImages().getImages().size());
+        }
+        stub.server.verify(2, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
+        stub.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("token-2")));
+    }
+
+    /** A -3 that stays after one re-issue is a permission problem: never a second re-issue. */
+    @Test
+    void minusThreeTwiceIsPermissionDeniedAfterOneReissue() {
+        stub.issuesToken("token-1");
+        stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json(failure(-3, "Permission denied : appkey"))));
+        try (ToastComputeClient client = stub.client()) {
+            PermissionDeniedException e = assertThrows(PermissionDeniedException.class,
+                    () -> client.images().listImages());
+            assertEquals(-3, e.resultCode());
         }
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/images")));

@@ -120,7 +120,8 @@ class ValidationTest {
     @Test
     void portBounds() {
         has(refused(() -> client.securityGroupRules().createSecurityGroupRule(
-                rule(r -> r.protocol(Protocol.TCP).portRangeMin(0).portRangeMax(22)))), "securityGroupRule.portRangeMin", "minimum");
+                rule(r -> r.protocol(Protocol.TCP).portRangeMin(0).portRangeMax(22)))), "securityGroupRule.portRangeMin",
+                "securityGroupRule.portRange");
         has(refused(() -> client.securityGroupRules().createSecurityGroupRule(
                 rule(r -> r.protocol(Protocol.TCP).portRangeMin(22).portRangeMax(65536)))), "securityGroupRule.portRangeMax", "maximum");
     }

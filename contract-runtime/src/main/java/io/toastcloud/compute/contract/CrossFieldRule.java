@@ -13,7 +13,8 @@ import java.util.Set;
  * referenced flavor or image and are checked by whoever knows it (the emulator).
  */
 final class CrossFieldRule {
-    static final Set<String> SUPPORTED = Set.of("mutuallyExclusive", "requiredWith", "notGreaterThan");
+    static final Set<String> SUPPORTED = Set.of("mutuallyExclusive", "requiredWith", "notGreaterThan", "withinRange",
+            "requiredOneOf");
 
     private CrossFieldRule() {
     }
@@ -21,6 +22,9 @@ final class CrossFieldRule {
     static void check(JsonNode rule, JsonNode object, String path, Collection<Violation> out) {
         String id = rule.path("id").asText();
         String message = rule.path("message").asText();
+        if (!applies(rule.path("when"), object)) {
+            return;
+        }
         switch (rule.path("rule").asText()) {
             case "mutuallyExclusive" -> {
                 List<String> present = new ArrayList<>();
@@ -52,10 +56,52 @@ final class CrossFieldRule {
                     out.add(new Violation(qualify(path, field), id, message));
                 }
             }
+            case "withinRange" -> {
+                java.math.BigDecimal min = rule.path("minimum").decimalValue();
+                java.math.BigDecimal max = rule.path("maximum").decimalValue();
+                for (JsonNode f : rule.path("fields")) {
+                    JsonNode v = object.get(f.asText());
+                    if (v != null && v.isNumber() && (v.decimalValue().compareTo(min) < 0 || v.decimalValue().compareTo(max) > 0)) {
+                        out.add(new Violation(qualify(path, f.asText()), id, message));
+                    }
+                }
+            }
+            case "requiredOneOf" -> {
+                boolean any = false;
+                List<String> names = new ArrayList<>();
+                for (JsonNode f : rule.path("fields")) {
+                    any |= isSet(object, f.asText());
+                    names.add(f.asText());
+                }
+                if (!any) {
+                    out.add(new Violation(qualify(path, String.join("|", names)), id, message));
+                }
+            }
             default -> {
                 // ...Referenced rules: need another resource; not decidable from the request.
             }
         }
+    }
+
+    /**
+     * A rule with {@code when: {field, in: [...]}} holds only while that field has one of the
+     * listed values (the port rules apply to tcp and udp, the ICMP rule to icmp); without
+     * {@code when} it always applies.
+     */
+    private static boolean applies(JsonNode when, JsonNode object) {
+        if (when.isMissingNode()) {
+            return true;
+        }
+        JsonNode value = object.get(when.path("field").asText());
+        if (value == null || !value.isTextual()) {
+            return false;
+        }
+        for (JsonNode allowed : when.path("in")) {
+            if (allowed.asText().equals(value.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSet(JsonNode object, String field) {

@@ -102,7 +102,7 @@ public final class RequestValidator {
                 continue;
             }
             JsonSchema schema = parameterSchemas.computeIfAbsent(p.schema(), s -> factory.getSchema(s, config));
-            for (ValidationMessage m : schema.validate(TextNode.valueOf(String.valueOf(value)))) {
+            for (ValidationMessage m : schema.validate(asJson(p.schema(), String.valueOf(value)))) {
                 violations.add(new Violation(p.name(), m.getType(), describe(m)));
             }
         }
@@ -195,6 +195,29 @@ public final class RequestValidator {
             }
         }
         return doc;
+    }
+
+    /**
+     * A parameter's value as the JSON its schema types: on the wire every parameter is text, so
+     * {@code limit=10} is validated as the integer 10 and {@code limit=ten} stays text (and fails
+     * the schema's type, as it should).
+     */
+    private static JsonNode asJson(JsonNode schema, String text) {
+        String type = schema.path("type").asText();
+        try {
+            if ("integer".equals(type) && text.matches("-?\\d+")) {
+                return JsonNodeFactory.instance.numberNode(new java.math.BigInteger(text));
+            }
+            if ("number".equals(type)) {
+                return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(text));
+            }
+        } catch (NumberFormatException notANumber) {
+            return TextNode.valueOf(text);
+        }
+        if ("boolean".equals(type) && ("true".equals(text) || "false".equals(text))) {
+            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(text));
+        }
+        return TextNode.valueOf(text);
     }
 
     private static boolean hasNull(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.toastcloud.compute.contracttests;
 
+import io.toastcloud.compute.api.ImageApi;
 import static io.toastcloud.compute.contracttests.emulator.FailureFixture.decode;
 import static io.toastcloud.compute.contracttests.emulator.FailureFixture.example;
 import static io.toastcloud.compute.contracttests.support.RequestExamples.with;
@@ -71,7 +72,7 @@ final class EmulatorFailureCases {
 
         /** After a token-invalid answer the client issues a new token and tries once more. */
         boolean reissues() {
-            return FailureExpectations.TOKEN_INVALID.equals(example);
+            return FailureExpectations.REISSUE_ONCE.contains(example);
         }
     }
 
@@ -114,6 +115,13 @@ final class EmulatorFailureCases {
                         f -> () -> f.toast().instances().listInstanceDetails(NO_SUCH_ID)),
                 new FailureCase("deleteInstance", "instanceNotFound", "an unknown id",
                         f -> () -> f.toast().instances().deleteInstance(NO_SUCH_ID)),
+                // --- Images (later revisions: paging with a marker, deleting the project's own)
+                new FailureCase("listImages", "imageNotFound", "an unknown marker",
+                        f -> () -> f.toast().images().listImages(new ImageApi.ListImagesQueryParams().limit(1).marker(NO_SUCH_ID))),
+                new FailureCase("deleteImage", "imageNotFound", "an unknown id",
+                        f -> () -> f.toast().images().deleteImage(NO_SUCH_ID)),
+                new FailureCase("deleteImage", "imageNotDeletable", "a public image",
+                        f -> () -> f.toast().images().deleteImage(ExampleIds.PUBLIC_IMAGE)),
                 new FailureCase("createInstance", "flavorNotFound", "an unknown flavor",
                         f -> createInstance(f, "/instance/flavor", NO_SUCH_ID)),
                 new FailureCase("createInstance", "imageNotFound", "an unknown image",

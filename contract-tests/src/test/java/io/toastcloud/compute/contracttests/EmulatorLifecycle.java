@@ -59,6 +59,8 @@ final class EmulatorLifecycle {
         String volumeId;
         String floatingIpId;
         String floatingAddress;
+        String subnetInstanceId;
+        String imageId;
     }
 
     /** Makes the step's one call of its operation; returns the decoded response. */
@@ -212,6 +214,21 @@ final class EmulatorLifecycle {
                             decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
                     (t, w, r) -> assertEquals(ex("createSecurityGroupRule", "sshFromGroup").at("/securityGroupRule/remoteGroupId")
                             .asText(), r.getSecurityGroupRule().getRemoteGroupId(), "the remote group (the default group)")),
+            step("createSecurityGroupRule", "pingFromAnywhere",
+                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
+                            decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
+                    (t, w, r) -> {
+                        assertEquals(8, r.getSecurityGroupRule().getPortRangeMin(), "ICMP type 8, echo request");
+                        assertEquals(0, r.getSecurityGroupRule().getPortRangeMax(), "ICMP code 0, kept");
+                    }),
+            step("createSecurityGroupRule", "timeExceeded",
+                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
+                            decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
+                    (t, w, r) -> assertEquals(11, r.getSecurityGroupRule().getPortRangeMin(), "type 11 above code 1")),
+            step("createSecurityGroupRule", "anyProtocolNull",
+                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
+                            decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
+                    (t, w, r) -> assertNull(r.getSecurityGroupRule().getProtocol(), "any protocol")),
             step("listSecurityGroupRules", null,
                     (t, w, ex) -> t.securityGroupRules().listSecurityGroupRules(w.httpsRuleId),
                     (t, w, r) -> {
@@ -229,6 +246,13 @@ final class EmulatorLifecycle {
                     (t, w, ex) -> t.instances().createInstance(decode(ex, InstanceCreateRequest.class)),
                     (t, w, r) -> {
                         w.fixedDiskInstanceId = built(t, r, "cache-01");
+                    }),
+            step("createInstance", "subnetAndSsdRoot",
+                    (t, w, ex) -> t.instances().createInstance(decode(ex, InstanceCreateRequest.class)),
+                    (t, w, r) -> {
+                        w.subnetInstanceId = built(t, r, "web-02");
+                        assertEquals(1, t.instances().listInstanceDetails(w.subnetInstanceId).getInstances().get(0)
+                                .getAddresses().size(), "one interface, on the network of the subnet");
                     }),
             step("listInstances", null,
                     (t, w, ex) -> t.instances().listInstances(w.instanceId),
@@ -255,6 +279,21 @@ final class EmulatorLifecycle {
                         w.volumeId = r.getVolume().getId();
                         assertEquals(VolumeStatus.CREATING, r.getVolume().getStatus());
                         t.volumeWaiter().untilAvailable(w.volumeId);
+                    }),
+            step("createVolume", "ssdDisk",
+                    (t, w, ex) -> t.volumes().createVolume(decode(ex, VolumeCreateRequest.class)),
+                    (t, w, r) -> {
+                        t.volumeWaiter().untilAvailable(r.getVolume().getId());
+                        t.volumes().deleteVolume(r.getVolume().getId());
+                        t.volumeWaiter().untilGone(r.getVolume().getId());
+                    }),
+            step("createVolume", "defaultType",
+                    (t, w, ex) -> t.volumes().createVolume(decode(ex, VolumeCreateRequest.class)),
+                    (t, w, r) -> {
+                        assertEquals(10, r.getVolume().getSize(), "created without a volumeType");
+                        t.volumeWaiter().untilAvailable(r.getVolume().getId());
+                        t.volumes().deleteVolume(r.getVolume().getId());
+                        t.volumeWaiter().untilGone(r.getVolume().getId());
                     }),
             step("listVolumes", null,
                     (t, w, ex) -> t.volumes().listVolumes(w.volumeId),
@@ -320,7 +359,12 @@ final class EmulatorLifecycle {
                                 r.getCreatedImage().getName());
                         assertEquals(ImageStatus.ACTIVE, t.imageWaiter().untilActive(r.getCreatedImage().getId()).getStatus());
                         assertEquals(InstanceStatus.STOP, summary(t, w.instanceId).getStatus(), "the instance stays STOP");
+                        w.imageId = r.getCreatedImage().getId();
                     }),
+            step("deleteImage", null,
+                    (t, w, ex) -> t.images().deleteImage(w.imageId),
+                    (t, w, r) -> assertTrue(t.images().listImages().getImages().stream()
+                            .noneMatch(i -> w.imageId.equals(i.getId())), "the project's own image is gone")),
             action("start", (ex, w) -> ex, (t, w) -> t.instanceWaiter().untilActive(w.instanceId)),
 
             // --- Deletes
@@ -339,6 +383,9 @@ final class EmulatorLifecycle {
             step("deleteInstance", null, "web-01",
                     (t, w, ex) -> t.instances().deleteInstance(w.instanceId),
                     (t, w, r) -> t.instanceWaiter().untilGone(w.instanceId)),
+            step("deleteInstance", null, "web-02",
+                    (t, w, ex) -> t.instances().deleteInstance(w.subnetInstanceId),
+                    (t, w, r) -> t.instanceWaiter().untilGone(w.subnetInstanceId)),
             step("deleteInstance", null, "cache-01",
                     (t, w, ex) -> t.instances().deleteInstance(w.fixedDiskInstanceId),
                     (t, w, r) -> {
@@ -409,7 +456,7 @@ final class EmulatorLifecycle {
     }
 
     private static List<String> groupNames(InstanceDetail detail) {
-        return detail.getSecurityGroups().stream().map(SecurityGroupName::getName).sorted().toList();
+        return detail.getSecurityGroups().stream().map(io.toastcloud.compute.model.InstanceSecurityGroup::getName).sorted().toList();
     }
 
     private static boolean isEmpty(List<?> list) {

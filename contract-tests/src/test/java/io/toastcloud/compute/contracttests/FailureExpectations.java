@@ -29,7 +29,7 @@ final class FailureExpectations {
             entry("tokenInvalid", AuthenticationException.class),
             // -2 UNKNOWN EXCEPTION
             entry("unknownException", ServerSideException.class),
-            // -3
+            // -3 (the client re-issues its token once first, see REISSUE_ONCE)
             entry("permissionDenied", PermissionDeniedException.class),
             // -4, and 40400 (Block Storage API, HTTP 400: the volume's state does not allow it)
             entry("invalidParameters", InvalidParametersException.class),
@@ -44,6 +44,8 @@ final class FailureExpectations {
             entry("volumeNotFound", ResourceNotFoundException.class),
             entry("securityGroupNotFound", ResourceNotFoundException.class),
             entry("floatingIpNotFound", ResourceNotFoundException.class),
+            // per-API x403 codes: 30403, only the project's own images can be deleted
+            entry("imageNotDeletable", PermissionDeniedException.class),
             // per-API x409 codes
             entry("instanceConflict", ConflictException.class),
             entry("keypairConflict", ConflictException.class),
@@ -59,6 +61,12 @@ final class FailureExpectations {
 
     /** Failure examples after which the client re-issues its token once and retries the call. */
     static final String TOKEN_INVALID = "tokenInvalid";
+
+    /**
+     * Failure examples the client re-issues its token on, once: 50401 and -3 (whose row in the
+     * guide's table names the token among what may be refused; DECISIONS.md D37).
+     */
+    static final java.util.Set<String> REISSUE_ONCE = java.util.Set.of(TOKEN_INVALID, "permissionDenied");
 
     private FailureExpectations() {
     }

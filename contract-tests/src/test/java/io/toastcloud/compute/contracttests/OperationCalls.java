@@ -1,6 +1,9 @@
 package io.toastcloud.compute.contracttests;
 
+import io.toastcloud.compute.api.ImageApi;
 import static io.toastcloud.compute.contracttests.ExampleIds.FLOATING_IP;
+import static io.toastcloud.compute.contracttests.ExampleIds.IMAGE;
+import static io.toastcloud.compute.contracttests.ExampleIds.PUBLIC_IMAGE;
 import static io.toastcloud.compute.contracttests.ExampleIds.INSTANCE;
 import static io.toastcloud.compute.contracttests.ExampleIds.KEYPAIR;
 import static io.toastcloud.compute.contracttests.ExampleIds.NETWORK;
@@ -54,6 +57,7 @@ final class OperationCalls {
             entry("createKeypair", (t, body) -> t.keypairs().createKeypair(decode(body, KeypairCreateRequest.class))),
             entry("deleteKeypair", (t, body) -> t.keypairs().deleteKeypair(KEYPAIR)),
             entry("listImages", (t, body) -> t.images().listImages()),
+            entry("deleteImage", (t, body) -> t.images().deleteImage(IMAGE)),
             entry("listVolumes", (t, body) -> t.volumes().listVolumes(VOLUME)),
             entry("createVolume", (t, body) -> t.volumes().createVolume(decode(body, VolumeCreateRequest.class))),
             entry("deleteVolume", (t, body) -> t.volumes().deleteVolume(VOLUME)),
@@ -80,6 +84,16 @@ final class OperationCalls {
     static final Map<String, String> SUCCESS_EXAMPLE_BY_REQUEST = Map.of(
             "performInstanceAction/uploadImage", "successUploadImage",
             "createKeypair/upload", "successUpload");
+
+    /**
+     * The further success examples of operations without a request body, each with the call
+     * that asks for it (the page of the listImages paging example is asked for with limit and
+     * marker). {@code success} is answered by the operation's line in {@link #BY_OPERATION}.
+     */
+    static final Map<String, Call> CALLS_BY_SUCCESS_EXAMPLE = Map.of(
+            "listImages/page", (t, body) -> t.images().listImages(new ImageApi.ListImagesQueryParams().limit(1).marker(PUBLIC_IMAGE)),
+            "listImages/queuedImage", (t, body) -> t.images().listImages(),
+            "listInstanceDetails/buildingWithoutKey", (t, body) -> t.instances().listInstanceDetails(INSTANCE));
 
     private OperationCalls() {
     }

@@ -29,9 +29,10 @@ import java.util.Map;
  * the client (decoded into the generated model, as a user would build it) and raw to Prism.
  *
  * <p>What Prism does is what Prism 5.14.2 was seen to do, asserted exactly: where it accepts a
- * bad request, the reason is stated: cross-field {@code x-rules} are not JSON Schema. (The request
- * {@code Protocol} is deliberately not a nullable enum: Prism skips validating any body whose
- * schema lists {@code null} in an enum, stoplightio/prism#1931; see spec/DECISIONS.md D7.)
+ * bad request, the reason is stated: cross-field {@code x-rules} are not JSON Schema. (Prism serves
+ * the contract as {@code PrismCompatibleContract} makes it: {@code Protocol} lists {@code null} in
+ * its enum, which made Prism skip validating the whole body, stoplightio/prism#1931; the
+ * {@code protocol-null-still-validated} case proves it is validated; spec/DECISIONS.md D7.)
  */
 final class RuleCases {
     private static final ContractDocument CONTRACT = ContractDocument.bundled();
@@ -75,10 +76,20 @@ final class RuleCases {
             body("volume-size-step", "a block storage volume's size is a multiple of 10 GB",
                     "createVolume", "dataDisk", "/volume/size", number(105),
                     List.of("volume.size multipleOf"), unprocessable("body.volume.size multipleOf")),
-            // security group rule ports: 1 to 65535
-            body("port-minimum", "a port is at least 1",
+            // security group rule ports: 1 to 65535 for tcp and udp; ICMP type and code 0 to 255
+            body("port-minimum", "a tcp or udp port is at least 1 (0 is an ICMP type or code)",
                     "createSecurityGroupRule", "httpsFromAnywhere", "/securityGroupRule/portRangeMin", number(0),
+                    List.of("securityGroupRule.portRangeMin securityGroupRule.portRange"), new PrismAccepts(X_RULE)),
+            body("port-range-field-minimum", "portRangeMin is never negative, whatever the protocol",
+                    "createSecurityGroupRule", "pingFromAnywhere", "/securityGroupRule/portRangeMin", number(-1),
                     List.of("securityGroupRule.portRangeMin minimum"), unprocessable("body.securityGroupRule.portRangeMin minimum")),
+            body("icmp-type-code", "an ICMP type (portRangeMin) or code (portRangeMax) is at most 255",
+                    "createSecurityGroupRule", "pingFromAnywhere", "/securityGroupRule/portRangeMin", number(256),
+                    List.of("securityGroupRule.portRangeMin securityGroupRule.icmpTypeCode"), new PrismAccepts(X_RULE)),
+            // protocol null (any protocol, as the guide writes it): the rest of the body is still checked, by Prism too
+            body("protocol-null-still-validated", "with protocol null, the direction is still ingress or egress",
+                    "createSecurityGroupRule", "anyProtocolNull", "/securityGroupRule/direction", text("sideways"),
+                    List.of("securityGroupRule.direction enum"), unprocessable("body.securityGroupRule.direction enum")),
             body("port-maximum", "a port is at most 65535",
                     "createSecurityGroupRule", "httpsFromAnywhere", "/securityGroupRule/portRangeMax", number(65536),
                     List.of("securityGroupRule.portRangeMax maximum"), unprocessable("body.securityGroupRule.portRangeMax maximum")),
@@ -101,11 +112,21 @@ final class RuleCases {
                     "createSecurityGroupRule", "sshFromGroup", "/securityGroupRule/remoteIpPrefix", text("10.0.0.0/24"),
                     List.of("securityGroupRule.remoteGroupId+remoteIpPrefix securityGroupRule.remoteExclusive"),
                     new PrismAccepts(X_RULE)),
-            body("port-range-order", "portRangeMin is not greater than portRangeMax",
+            body("port-range-order", "for tcp and udp, portRangeMin is not greater than portRangeMax",
                     "createSecurityGroupRule", "httpsFromAnywhere", "/securityGroupRule/portRangeMin", number(8443),
                     List.of("securityGroupRule.portRangeMin securityGroupRule.portRangeOrder"),
                     new PrismAccepts(X_RULE)),
+            // a network by id or by subnet id (later revisions): at least one
+            body("network-or-subnet", "a network reference names the network, its subnet, or both",
+                    "createInstance", "subnetAndSsdRoot", "/instance/networks/0/subnetId", null,
+                    List.of("instance.networks[0].id|subnetId networkReference.networkOrSubnet"), new PrismAccepts(X_RULE)),
             // instance actions
+            new RuleCase("start-parameters-empty", "start takes no parameters: an empty object at most",
+                    new RawRequest("POST", path("performInstanceAction"), "{\"action\":\"start\",\"parameters\":{\"type\":\"SOFT\"}}", true),
+                    new ClientRefuses("performInstanceAction", List.of("parameters maxProperties"),
+                            t -> t.instanceActionApi().performInstanceAction(ExampleIds.INSTANCE, OperationCalls.decode(
+                                    parse("{\"action\":\"start\",\"parameters\":{\"type\":\"SOFT\"}}"), InstanceActionRequest.class))),
+                    unprocessable("body oneOf")),
             body("reboot-type", "a reboot is SOFT or HARD",
                     "performInstanceAction", "reboot", "/parameters/type", text("MEDIUM"),
                     List.of("parameters.type enum"), unprocessable("body.parameters.type enum")),
@@ -165,6 +186,14 @@ final class RuleCases {
         String method = CONTRACT.operation(operationId).method();
         return new RuleCase(id, rule, new RawRequest(method, path(operationId), json(bad), true),
                 new ClientRefuses(operationId, clientViolations, t -> call.invoke(t, bad)), prism);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return ToastComputeClient.objectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static PrismRefuses unprocessable(String... violations) {

@@ -128,7 +128,9 @@ class InstanceLifecycleTest {
         JsonNode created = ok(action(api, id, upload("web-01-golden"))).path("createdImage");
         assertEquals("web-01-golden", created.path("name").asText());
         String imageId = created.path("id").asText();
-        assertEquals("queued", image(api, imageId).path("status").asText());
+        JsonNode queued = image(api, imageId);
+        assertEquals("queued", queued.path("status").asText());
+        assertTrue(queued.path("size").isMissingNode() && queued.path("diskFormat").isMissingNode(), "no data yet: " + queued);
         emulator.clock.advance(Transition.IMAGE_QUEUE.defaultDelay());
         assertEquals("saving", image(api, imageId).path("status").asText());
         emulator.clock.advance(Transition.IMAGE_SAVE.defaultDelay());
@@ -139,6 +141,9 @@ class InstanceLifecycleTest {
         assertFalse(image.path("isPublic").asBoolean());
         assertEquals("STOP", instanceStatus(api, id));
         ok(api.post("/instances", ValidationTest.instance(i -> i.put("name", "web-02").put("image", imageId))));
+        ok(api.delete("/images?id=" + imageId));
+        fails(30404, api.delete("/images?id=" + imageId));
+        assertFalse(ok(api.get("/images")).path("images").toString().contains(imageId), "deleted");
     }
 
     @Test

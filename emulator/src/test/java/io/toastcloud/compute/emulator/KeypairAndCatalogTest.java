@@ -49,6 +49,26 @@ class KeypairAndCatalogTest {
         fails(13409, api.post("/keypairs", "{\"keypair\":{\"name\":\"my-key\"}}"));
     }
 
+    /** Later revisions (Compute-Image guide): limit/marker paging, and only own images deleted. */
+    @Test
+    void imagesPageAfterTheMarkerAndPublicImagesCannotBeDeleted() {
+        RawApi api = emulator.raw();
+        JsonNode all = ok(api.get("/images")).path("images");
+        assertTrue(all.size() >= 3, "the catalog's public images");
+        JsonNode first = ok(api.get("/images?limit=1")).path("images");
+        assertEquals(1, first.size());
+        assertEquals(all.get(0).path("id"), first.get(0).path("id"));
+        JsonNode next = ok(api.get("/images?limit=2&marker=" + first.get(0).path("id").asText())).path("images");
+        assertEquals(2, next.size());
+        assertEquals(all.get(1).path("id"), next.get(0).path("id"), "the page starts after the marker");
+        assertEquals(all.size() - 1, ok(api.get("/images?marker=" + all.get(0).path("id").asText())).path("images").size());
+        fails(30404, api.get("/images?marker=no-such-image"));
+        fails(-4, api.get("/images?limit=0"));
+        fails(30403, api.delete("/images?id=" + all.get(0).path("id").asText()));
+        fails(30404, api.delete("/images?id=no-such-image"));
+        assertEquals(all.size(), ok(api.get("/images")).path("images").size(), "nothing deleted");
+    }
+
     @Test
     void anUploadedKeyPairHasItsFingerprintAndNoPrivateKey() {
         RawApi api = emulator.raw();

@@ -111,6 +111,23 @@ class SecurityGroupTest {
         fails(-4, api.post("/security-group-rules", https.replace("0.0.0.0/0", "::/0")));
     }
 
+    /** ICMP type/code (ping is type 8 code 0, time exceeded 11/1) and protocol null (any), as the guide allows. */
+    @Test
+    void icmpRulesWithCodeZeroOrTypeAboveCodeAndAnyProtocolRulesAreCreated() {
+        RawApi api = emulator.raw();
+        String groupId = ok(api.post("/security-groups", group("icmp", "ICMP"))).at("/securityGroup/id").asText();
+        String base = "{\"securityGroupRule\":{\"securityGroupId\":\"" + groupId + "\",\"direction\":\"ingress\",";
+        JsonNode ping = ok(api.post("/security-group-rules", base + "\"protocol\":\"icmp\",\"portRangeMin\":8,\"portRangeMax\":0}}"))
+                .path("securityGroupRule");
+        assertEquals(0, ping.path("portRangeMax").asInt());
+        assertEquals(0, ping.path("portRangeMax").asInt(-1), "code 0 kept, not dropped");
+        ok(api.post("/security-group-rules", base + "\"protocol\":\"icmp\",\"portRangeMin\":11,\"portRangeMax\":1}}"));
+        fails(-4, api.post("/security-group-rules", base + "\"protocol\":\"udp\",\"portRangeMin\":11,\"portRangeMax\":1}}"));
+        JsonNode any = ok(api.post("/security-group-rules", base + "\"protocol\":null,\"remoteIpPrefix\":\"10.0.0.0/8\"}}"))
+                .path("securityGroupRule");
+        assertTrue(any.path("protocol").isNull() || any.path("protocol").isMissingNode(), "any protocol: " + any);
+    }
+
     @Test
     void deletingAGroupDeletesTheRulesThatNameItAsRemoteGroup() {
         RawApi api = emulator.raw();

@@ -80,6 +80,8 @@ class ValidationTest {
                 Arguments.of("POST", "/instances", instance(i -> i.putObject("volume").put("size", 25)), "instance.volume.size", "[multipleOf]"),
                 Arguments.of("POST", "/instances", instance(i -> i.putObject("volume").put("size", 1010)), "instance.volume.size", "[maximum]"),
                 Arguments.of("POST", "/instances", instance(i -> i.putArray("networks")), "instance.networks", "[minItems]"),
+                Arguments.of("POST", "/instances", instance(i -> i.putArray("networks").addObject()), "instance.networks[0].id|subnetId",
+                        "[networkReference.networkOrSubnet]"),
                 Arguments.of("POST", "/instances", instance(i -> i.remove("securityGroups")), "instance.securityGroups", "[required]"),
                 Arguments.of("POST", "/instances", instance(i -> i.put("userData", "x")), "instance.userData", "[additionalProperties]"),
                 // instance create: the x-rules that need the image or the flavor
@@ -94,10 +96,13 @@ class ValidationTest {
                 // volume create
                 Arguments.of("POST", "/volumes", volume(",\"size\":15,\"volumeType\":\"\""), "volume.size", "[multipleOf]"),
                 Arguments.of("POST", "/volumes", volume(",\"size\":0,\"volumeType\":\"\""), "volume.size", "[minimum]"),
-                Arguments.of("POST", "/volumes", volume(",\"size\":10"), "volume.volumeType", "[required]"),
+                Arguments.of("POST", "/volumes", volume(",\"size\":10,\"volumeType\":5"), "volume.volumeType", "[type]"),
                 Arguments.of("POST", "/volumes", volume(",\"size\":10,\"volumeType\":\"\",\"metadata\":{\"a\":1}"), "volume.metadata.a", "[type]"),
                 // security group rules: schema keywords and request-only x-rules
-                Arguments.of("POST", "/security-group-rules", rule(",\"protocol\":\"tcp\",\"portRangeMin\":0"), "portRangeMin", "[minimum]"),
+                Arguments.of("POST", "/security-group-rules", rule(",\"protocol\":\"tcp\",\"portRangeMin\":0"), "portRangeMin", "[securityGroupRule.portRange]"),
+                Arguments.of("POST", "/security-group-rules", rule(",\"protocol\":\"icmp\",\"portRangeMin\":256"), "portRangeMin",
+                        "[securityGroupRule.icmpTypeCode]"),
+                Arguments.of("POST", "/security-group-rules", rule(",\"protocol\":\"icmp\",\"portRangeMin\":-1"), "portRangeMin", "[minimum]"),
                 Arguments.of("POST", "/security-group-rules", rule(",\"protocol\":\"tcp\",\"portRangeMax\":70000"), "portRangeMax", "[maximum]"),
                 Arguments.of("POST", "/security-group-rules", rule(",\"protocol\":\"null\""), "securityGroupRule.protocol", "[enum]"),
                 Arguments.of("POST", "/security-group-rules", rule(",\"ethertype\":\"IPv5\""), "securityGroupRule.ethertype", "[enum]"),
@@ -112,7 +117,7 @@ class ValidationTest {
                         "securityGroupRule.portRangeMin", "[securityGroupRule.portRangeOrder]"),
                 // instance actions
                 Arguments.of("POST", "/instances/any/action", "{\"action\":\"pause\"}", "action", "[enum]"),
-                Arguments.of("POST", "/instances/any/action", "{\"action\":\"start\",\"parameters\":{}}", "parameters", "[additionalProperties]"),
+                Arguments.of("POST", "/instances/any/action", "{\"action\":\"start\",\"parameters\":{\"type\":\"SOFT\"}}", "parameters", "[maxProperties]"),
                 Arguments.of("POST", "/instances/any/action", "{\"action\":\"reboot\",\"parameters\":{\"type\":\"SOFTLY\"}}", "type", "enum"),
                 Arguments.of("POST", "/instances/any/action", "{\"action\":\"addFloatingIp\",\"parameters\":{\"address\":\"1.2.3\",\"ipAddress\":\"10.0.0.1\"}}",
                         "address", "format"),
@@ -149,6 +154,18 @@ class ValidationTest {
                 .putObject("volume").put("size", 50))));
         ok(api.post("/instances", instance(i -> i.put("flavor", U2_FLAVOR).remove("volume"))));
         ok(api.post("/volumes", volume(",\"size\":10,\"volumeType\":\"\",\"metadata\":{\"a\":\"1\"}")));
+    }
+
+    /** Later revisions: a network by its subnet, an SSD root disk; an unknown subnet is 20004. */
+    @Test
+    void anInstanceCanBeConnectedByItsSubnet() {
+        String subnet = "e2d3c4b5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
+        ok(api.post("/instances", instance(i -> {
+            i.putArray("networks").addObject().put("subnetId", subnet);
+            i.putObject("volume").put("size", 20).put("type", "General SSD");
+        })));
+        ok(api.post("/instances", instance(i -> i.putArray("networks").addObject().put("id", NETWORK).put("subnetId", subnet))));
+        fails(20004, api.post("/instances", instance(i -> i.putArray("networks").addObject().put("subnetId", "no-such-subnet"))));
     }
 
     @Test

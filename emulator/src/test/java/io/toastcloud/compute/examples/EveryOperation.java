@@ -1,5 +1,6 @@
 package io.toastcloud.compute.examples;
 
+import io.toastcloud.compute.api.ImageApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.model.FloatingIp;
 import io.toastcloud.compute.model.FloatingIpCreateRequest;
@@ -89,6 +90,11 @@ public final class EveryOperation {
         toast.instances().listInstanceDetails(instance);
         toast.actions().stop(instance);
         toast.instanceWaiter().untilStopped(instance);
+        // An image of the stopped instance: listed a page at a time after a marker, then deleted.
+        String own = toast.actions().uploadImage(instance, "every-op-image").getId();
+        toast.imageWaiter().untilActive(own);
+        toast.images().listImages(new ImageApi.ListImagesQueryParams().limit(1).marker(image));
+        toast.images().deleteImage(own);
         toast.instanceActionApi().performInstanceAction(instance, new StartAction().action(StartAction.ActionEnum.START));
         toast.instanceWaiter().untilActive(instance);
 

@@ -16,10 +16,12 @@ public final class ServiceExceptions {
     }
 
     public ToastServiceException of(String operation, int code, String message) {
-        if (contract.isTokenInvalid(code)) {
+        String kind = contract.resultCodeClass(code).orElse(null);
+        // A token-invalid code with a meaning of its own (-3, permission denied: the user, appkey
+        // or token) keeps that meaning; the client re-issues its token once on it all the same.
+        if (kind == null && contract.isTokenInvalid(code)) {
             return new AuthenticationException(operation, code, message);
         }
-        String kind = contract.resultCodeClass(code).orElse(null);
         if (kind != null) {
             return switch (kind) {
                 case "failed" -> "issueToken".equals(operation)

@@ -12,7 +12,7 @@ import io.toastcloud.compute.client.auth.TokenManager;
 import io.toastcloud.compute.contract.Contract;
 import io.toastcloud.compute.contract.OperationInfo;
 import io.toastcloud.compute.contract.RequestValidator;
-import io.toastcloud.compute.client.error.AuthenticationException;
+import io.toastcloud.compute.client.error.ToastServiceException;
 import io.toastcloud.compute.client.error.RequestValidationException;
 import io.toastcloud.compute.client.error.ToastComputeException;
 import io.toastcloud.compute.client.error.ToastServiceException;
@@ -167,8 +167,9 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
                 return feign.invoke(proxy, method, args);
             } catch (Throwable thrown) {
                 ToastComputeException failure = translator.translate(operation, thrown);
-                if (!reissued && info != null && info.authenticated() && failure instanceof AuthenticationException auth
-                        && contract.isTokenInvalid(auth.resultCode()) && authInterceptor != null) {
+                // Once, never more, on any code the contract lists in x-token-invalid-result-codes.
+                if (!reissued && info != null && info.authenticated() && failure instanceof ToastServiceException refused
+                        && contract.isTokenInvalid(refused.resultCode()) && authInterceptor != null) {
                     tokens.invalidate(authInterceptor.lastSent());
                     reissued = true;
                     metrics.retried(operation, "tokenInvalid");

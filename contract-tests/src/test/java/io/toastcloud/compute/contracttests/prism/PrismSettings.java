@@ -1,12 +1,13 @@
 package io.toastcloud.compute.contracttests.prism;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public final class PrismSettings {
     public static final String URL_PROPERTY = "toast.prism.url";
     public static final String URL_VARIABLE = "TOAST_PRISM_URL";
     /** The bundled contract in the toast-compute-spec jar: the same bytes the client validates against. */
-    static final String BUNDLE_RESOURCE = "openapi/toast-compute-openapi.yaml";
+    static final String BUNDLE_RESOURCE = "openapi/toast-compute-openapi.json";
 
     private PrismSettings() {
     }
@@ -64,15 +65,20 @@ public final class PrismSettings {
         return Duration.ofSeconds(Long.getLong("toast.prism.startTimeoutSeconds", 60));
     }
 
-    /** Writes the bundled contract from the classpath to the work directory, for Prism to serve. */
+    /**
+     * Writes the bundled contract from the classpath to the work directory, for Prism to serve:
+     * as {@link PrismCompatibleContract} makes it (the JSON bundle, null dropped from the enums of
+     * nullable schemas, which Prism otherwise stops validating bodies over).
+     */
     public static Path servedDocument() {
-        Path target = workDir().resolve("toast-compute-openapi.yaml");
+        Path target = workDir().resolve("toast-compute-openapi.prism.json");
         try (InputStream in = PrismSettings.class.getClassLoader().getResourceAsStream(BUNDLE_RESOURCE)) {
             if (in == null) {
                 throw new PrismUnavailableException("the bundled contract " + BUNDLE_RESOURCE
                         + " is not on the classpath (the toast-compute-spec dependency is missing)");
             }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            JsonNode contract = new ObjectMapper().readTree(in);
+            Files.write(target, PrismCompatibleContract.write(PrismCompatibleContract.of(contract)));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -187,7 +187,7 @@ public final class LifecycleDemo {
         c.instanceWaiter().untilActive(instanceId);
         InstanceDetail detail = detail(c, instanceId);
         done(t, "ACTIVE at " + detail.getAddresses().get(0).getIpAddress() + ", security groups "
-                + detail.getSecurityGroups().stream().map(SecurityGroupName::getName).toList());
+                + detail.getSecurityGroups().stream().map(io.toastcloud.compute.model.InstanceSecurityGroup::getName).toList());
 
         t = begin("create 10 GB volume " + VOLUME + " and wait until available");
         Volume volume = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()

@@ -5,6 +5,7 @@ import io.toastcloud.compute.emulator.api.Envelopes;
 import io.toastcloud.compute.emulator.api.Operation;
 import io.toastcloud.compute.model.AvailabilityZoneListResponse;
 import io.toastcloud.compute.model.FlavorListResponse;
+import io.toastcloud.compute.model.HeaderOnlyResponse;
 import io.toastcloud.compute.model.FloatingIpPoolListResponse;
 import io.toastcloud.compute.model.Image;
 import io.toastcloud.compute.model.ImageListResponse;
@@ -15,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The read-only lists: zones, flavors, images (public and the appkey's own), networks, subnets, pools. */
+/**
+ * The catalog: zones, flavors, images (public and the appkey's own, paged with limit and marker;
+ * the appkey's own can be deleted), networks, subnets, pools.
+ */
 final class CatalogOperations {
     private final Emulation emulation;
     private final Views views;
@@ -32,9 +36,18 @@ final class CatalogOperations {
         ops.put("listFlavors", request -> new FlavorListResponse().header(Envelopes.ok())
                 .flavors(new ArrayList<>(catalog.flavors())));
         ops.put("listImages", request -> emulation.tenant(request.appkey()).read(tx -> {
+            // Creation order: the public images (older than any the appkey made), then its own.
             List<Image> images = new ArrayList<>(catalog.images());
             tx.state().images.values().forEach(i -> images.add(views.image(i)));
-            return new ImageListResponse().header(Envelopes.ok()).images(images);
+            return new ImageListResponse().header(Envelopes.ok())
+                    .images(ImagePages.page(images, request.query("marker"), request.query("limit")));
+        }));
+        ops.put("deleteImage", request -> emulation.tenant(request.appkey()).write(tx -> {
+            String id = request.query("id");
+            if (tx.state().images.remove(id) != null) {
+                return (HeaderOnlyResponse) Envelopes.okOnly();
+            }
+            throw ApiFailure.example(catalog.image(id).isPresent() ? "ImageNotDeletable" : "ImageNotFound");
         }));
         ops.put("listNetworks", request -> {
             String id = request.query("id");

@@ -126,9 +126,10 @@ final class InstanceOperations {
             throw ApiFailure.invalidParameters("instance.flavor is disabled");
         }
         for (NetworkReference n : spec.getNetworks()) {
-            if (catalog.network(n.getId()).isEmpty()) {
-                throw ApiFailure.example("NoAccessibleNetwork");
-            }
+            networkOf(n);
+        }
+        if (spec.getVolume() != null) {
+            VolumeTypes.of(spec.getVolume().getType(), "instance.volume.type");
         }
         if (!catalog.hasZone(spec.getAvailabilityZone())) {
             throw ApiFailure.invalidParameters("instance.availabilityZone is not an available zone (see listAvailabilityZones)");
@@ -194,15 +195,33 @@ final class InstanceOperations {
         return Optional.ofNullable(state.images.get(id)).map(views::image);
     }
 
+    /**
+     * The network a reference connects to: by {@code id}, or through the subnet of
+     * {@code subnetId} (later revisions); a subnet of another network, or an unknown one, is
+     * 20004 like an unknown network.
+     */
+    private String networkOf(NetworkReference n) {
+        var catalog = emulation.catalog();
+        String subnetNetwork = n.getSubnetId() == null ? null : catalog.subnets().stream()
+                .filter(s -> n.getSubnetId().equals(s.getId())).map(s -> s.getNetworkId()).findFirst()
+                .orElseThrow(() -> ApiFailure.example("NoAccessibleNetwork"));
+        String id = n.getId() != null ? n.getId() : subnetNetwork;
+        if (catalog.network(id).isEmpty() || (subnetNetwork != null && !subnetNetwork.equals(id))) {
+            throw ApiFailure.example("NoAccessibleNetwork");
+        }
+        return id;
+    }
+
     private List<List<InstanceRecord.Nic>> allocateNics(TenantState state, List<NetworkReference> networks, int count) {
         Set<String> given = new HashSet<>();
         List<List<InstanceRecord.Nic>> all = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             List<InstanceRecord.Nic> nics = new ArrayList<>();
             for (NetworkReference network : networks) {
-                String ip = addresses.allocate(state, network.getId(), given).orElseThrow(ApiFailure::noAvailableIp);
+                String networkId = networkOf(network);
+                String ip = addresses.allocate(state, networkId, given).orElseThrow(ApiFailure::noAvailableIp);
                 given.add(ip);
-                nics.add(new InstanceRecord.Nic(network.getId(), UUID.randomUUID().toString(), macAddress(), ip));
+                nics.add(new InstanceRecord.Nic(networkId, UUID.randomUUID().toString(), macAddress(), ip));
             }
             all.add(nics);
         }

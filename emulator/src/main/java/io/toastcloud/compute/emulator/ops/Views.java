@@ -26,7 +26,7 @@ import io.toastcloud.compute.model.InstanceVolumeAttachment;
 import io.toastcloud.compute.model.InstanceVolumes;
 import io.toastcloud.compute.model.Keypair;
 import io.toastcloud.compute.model.SecurityGroup;
-import io.toastcloud.compute.model.SecurityGroupName;
+import io.toastcloud.compute.model.InstanceSecurityGroup;
 import io.toastcloud.compute.model.SecurityGroupRule;
 import io.toastcloud.compute.model.Volume;
 import io.toastcloud.compute.model.VolumeAttachment;
@@ -69,11 +69,11 @@ final class Views {
                 attached.add(new InstanceVolumeAttachment().id(v.id).name(v.name).size(v.size));
             }
         }
-        List<SecurityGroupName> groups = new ArrayList<>();
+        List<InstanceSecurityGroup> groups = new ArrayList<>();
         for (String groupId : i.securityGroupIds) {
             SecurityGroupRecord g = state.securityGroups.get(groupId);
             if (g != null) {
-                groups.add(new SecurityGroupName().name(g.name));
+                groups.add(new InstanceSecurityGroup().name(g.name));
             }
         }
         return new InstanceDetail().id(i.id).name(i.name).status(InstanceStatus.fromValue(i.status))
@@ -95,14 +95,17 @@ final class Views {
                     .attachmentId(v.id));
         }
         return new Volume().id(v.id).name(v.name).description(v.description).size(v.size)
-                .status(VolumeStatus.fromValue(v.status)).availabilityZone(v.availabilityZone).attachments(attachments)
+                .status(VolumeStatus.fromValue(v.status)).volumeType(v.volumeType).availabilityZone(v.availabilityZone).attachments(attachments)
                 .metadata(new LinkedHashMap<>(v.metadata)).createdAt(Timestamps.of(v.createdAt));
     }
 
     Image image(ImageRecord i) {
+        // A queued image has no data yet: no size, format or limits (null in the contract, D12).
+        boolean queued = "queued".equals(i.status);
         return new Image().id(i.id).name(i.name).status(ImageStatus.fromValue(i.status))
-                .diskFormat(DiskFormat.fromValue(i.diskFormat)).isPublic(false).minDisk(i.minDisk).minRam(i.minRam)
-                .properties(new LinkedHashMap<>(i.properties))._protected(false).size(i.size)
+                .diskFormat(queued ? null : DiskFormat.fromValue(i.diskFormat)).isPublic(false)
+                .minDisk(queued ? null : i.minDisk).minRam(queued ? null : i.minRam)
+                .properties(new LinkedHashMap<>(i.properties))._protected(false).size(queued ? null : i.size)
                 .createdAt(Timestamps.of(i.createdAt)).updatedAt(Timestamps.of(i.updatedAt));
     }
 

@@ -54,15 +54,14 @@ final class VolumeOperations {
             if (!emulation.catalog().hasZone(spec.getAvailabilityZone())) {
                 throw ApiFailure.invalidParameters("volume.availabilityZone is not an available zone (see listAvailabilityZones)");
             }
-            if (!spec.getVolumeType().isEmpty()) {
-                throw ApiFailure.invalidParameters("volume.volumeType must be the empty string (the service offers no volume types)");
-            }
+            String volumeType = VolumeTypes.of(spec.getVolumeType());
             return emulation.tenant(request.appkey()).write(tx -> {
                 VolumeRecord v = new VolumeRecord();
                 v.id = UUID.randomUUID().toString();
                 v.name = spec.getName();
                 v.description = spec.getDescription();
                 v.size = spec.getSize();
+                v.volumeType = volumeType;
                 v.availabilityZone = spec.getAvailabilityZone();
                 v.metadata = spec.getMetadata() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(spec.getMetadata());
                 v.status = "creating";

@@ -7,6 +7,8 @@ import java.util.Map;
 public final class VolumeRecord extends StatefulRecord {
     public String description;
     public int size;
+    /** {@code General HDD} or {@code General SSD} (later revisions; the 2017 guide's "" is HDD). */
+    public String volumeType;
     public String availabilityZone;
     public Map<String, String> metadata = new LinkedHashMap<>();
     public Attachment attachment;

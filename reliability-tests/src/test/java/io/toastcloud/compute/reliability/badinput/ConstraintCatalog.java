@@ -22,18 +22,19 @@ import java.util.TreeSet;
 final class ConstraintCatalog {
     /** Keywords that constrain a value: the suite breaks each one. */
     static final Set<String> BREAKABLE = Set.of("required", "minLength", "maxLength", "pattern", "minimum", "maximum",
-            "multipleOf", "enum", "minItems", "format", "additionalProperties", "x-rules");
+            "multipleOf", "enum", "minItems", "format", "additionalProperties", "maxProperties", "x-rules");
     /** Keywords that shape the schema; their constraints are the keywords inside. */
     static final Set<String> STRUCTURE = Set.of("type", "properties", "items", "$ref", "oneOf", "discriminator");
     /** Keywords that constrain nothing. */
     static final Set<String> ANNOTATIONS = Set.of("description", "example", "examples", "default", "writeOnly",
-            "readOnly", "x-secret", "title", "nullable", "deprecated", "externalDocs", "x-timestamp");
+            "readOnly", "x-secret", "title", "nullable", "deprecated", "externalDocs", "x-timestamp", "x-open-enum");
     /** Formats: the ones the suite breaks, and the ones Java's types or nothing at all enforce. */
     static final Set<String> BREAKABLE_FORMATS = Set.of("ipv4");
     static final Set<String> TYPE_FORMATS = Set.of("int32", "int64");
     static final Set<String> ANNOTATION_FORMATS = Set.of("password");
     /** Cross-field rules a client enforces (spec/README.md), and those that need the referenced resource. */
-    static final Set<String> CLIENT_RULES = Set.of("mutuallyExclusive", "requiredWith", "notGreaterThan");
+    static final Set<String> CLIENT_RULES = Set.of("mutuallyExclusive", "requiredWith", "notGreaterThan", "withinRange",
+            "requiredOneOf");
     static final Set<String> REFERENCED_RULES = Set.of("requiredWhenReferenced", "forbiddenWhenReferenced",
             "minimumFromReference", "maxLengthWhenReferenced");
 
@@ -80,6 +81,8 @@ final class ConstraintCatalog {
         schema.fieldNames().forEachRemaining(k -> {
             if ("type".equals(k)) {
                 typed("parameter type " + schema.get(k).asText(), op.id() + " " + name);
+            } else if ("format".equals(k) && TYPE_FORMATS.contains(schema.get(k).asText())) {
+                typed("parameter format " + schema.get(k).asText(), op.id() + " " + name);
             } else if (BREAKABLE.contains(k) && !"required".equals(k) && !"additionalProperties".equals(k)) {
                 add(new Constraint(op, k, Field.ROOT, Field.ROOT, schema, null, null, null, name));
             } else if (!ANNOTATIONS.contains(k)) {

@@ -39,7 +39,13 @@ final class Mutations {
                 c.rule().path("fields").forEach(f -> fields.append(fields.length() == 0 ? "" : "+").append(f.asText()));
                 yield new Expected(c.object().isRoot() ? fields.toString() : c.object() + "." + fields, c.rule().path("id").asText());
             }
-            case "x-rules/requiredWith", "x-rules/notGreaterThan" -> new Expected(c.field().toString(), c.rule().path("id").asText());
+            case "x-rules/requiredWith", "x-rules/notGreaterThan", "x-rules/withinRange" ->
+                    new Expected(c.field().toString(), c.rule().path("id").asText());
+            case "x-rules/requiredOneOf" -> {
+                StringBuilder fields = new StringBuilder();
+                c.rule().path("fields").forEach(f -> fields.append(fields.length() == 0 ? "" : "|").append(f.asText()));
+                yield new Expected(c.object().isRoot() ? fields.toString() : c.object() + "." + fields, c.rule().path("id").asText());
+            }
             default -> new Expected(c.field().toString(), c.keyword());
         };
     }
@@ -48,6 +54,11 @@ final class Mutations {
     static JsonNode breakBody(Constraint c) {
         ObjectNode root = (ObjectNode) c.example().deepCopy();
         JsonNode schema = c.schema();
+        JsonNode when = c.rule() == null ? null : c.rule().get("when");
+        if (when != null) {
+            // a rule that holds only for some values of another field: give it the first of them
+            set(root, c.object().child(when.path("field").asText()), when.path("in").path(0).deepCopy());
+        }
         switch (c.keyword()) {
             case "required" -> object(root, c.object()).remove(c.field().name());
             case "additionalProperties" -> object(root, c.object()).put(EXTRA, "x");
@@ -75,6 +86,18 @@ final class Mutations {
                 ensure(root, c, other);
                 set(root, c.field(), number(root.at(other.pointer()).asLong() + 1));
             }
+            case "maxProperties" -> {
+                ObjectNode crowded = JsonNodeFactory.instance.objectNode();
+                for (int i = 0; i <= schema.get("maxProperties").asInt(); i++) {
+                    crowded.put("extra" + i, "x");
+                }
+                set(root, c.field(), crowded);
+            }
+            case "x-rules/withinRange" -> {
+                long minimum = c.rule().path("minimum").asLong();
+                set(root, c.field(), number(minimum > 0 ? minimum - 1 : c.rule().path("maximum").asLong() + 1));
+            }
+            case "x-rules/requiredOneOf" -> c.rule().path("fields").forEach(f -> object(root, c.object()).remove(f.asText()));
             default -> throw new IllegalStateException("no way to break " + c.keyword() + " (" + c + "): add one to Mutations");
         }
         return root;
@@ -87,6 +110,8 @@ final class Mutations {
             case "minLength" -> "x".repeat(c.schema().get("minLength").asInt() - 1);
             case "maxLength" -> "a".repeat(c.schema().get("maxLength").asInt() + 1);
             case "pattern" -> nonMatching(c.schema().get("pattern").asText());
+            case "minimum" -> String.valueOf(c.schema().get("minimum").asLong() - 1);
+            case "maximum" -> String.valueOf(c.schema().get("maximum").asLong() + 1);
             default -> throw new IllegalStateException("no way to break parameter " + c.keyword() + " (" + c + ")");
         };
     }

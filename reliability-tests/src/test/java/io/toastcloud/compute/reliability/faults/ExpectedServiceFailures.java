@@ -61,9 +61,6 @@ final class ExpectedServiceFailures {
     /** The expected type for a result code answered by {@code operation}. */
     static Class<? extends ToastServiceException> of(int code, String operation) {
         ContractModel contract = ContractModel.bundled();
-        if (isTokenInvalid(code)) {
-            return AuthenticationException.class;
-        }
         for (var entry : contract.document().at("/info/x-result-codes")) {
             if (entry.path("code").asInt() == code) {
                 String kind = entry.path("class").asText();
@@ -76,6 +73,11 @@ final class ExpectedServiceFailures {
                 }
                 return type;
             }
+        }
+        // A token-invalid code without a class of its own (50401) is an authentication failure; one
+        // with a class (-3, permission denied) keeps it after the client's one re-issue (D37).
+        if (isTokenInvalid(code)) {
+            return AuthenticationException.class;
         }
         for (var range : contract.document().at("/info/x-result-code-ranges")) {
             if (code >= range.path("from").asInt() && code <= range.path("to").asInt()) {

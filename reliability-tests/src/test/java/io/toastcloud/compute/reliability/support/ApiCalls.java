@@ -120,7 +120,7 @@ public final class ApiCalls {
             Annotation[] annotations = method.getParameterAnnotations()[i];
             Param param = find(annotations, Param.class);
             if (param != null) {
-                args[i] = parameters.get(param.value());
+                args[i] = typed(parameters.get(param.value()), method.getParameterTypes()[i]);
             } else if (find(annotations, QueryMap.class) != null) {
                 args[i] = queryMap(method.getParameterTypes()[i], parameters);
             } else {
@@ -128,6 +128,14 @@ public final class ApiCalls {
             }
         }
         return args;
+    }
+
+    /** A parameter value as the method's parameter type takes it (query integers such as {@code limit}). */
+    private static Object typed(String value, Class<?> type) {
+        if (value != null && type == Integer.class && value.matches("-?\\d{1,9}")) {
+            return Integer.valueOf(value);
+        }
+        return value;
     }
 
     /** The arguments with the body argument replaced by {@code body} (an object of the body type). */
@@ -171,7 +179,7 @@ public final class ApiCalls {
             for (Method setter : type.getMethods()) {
                 if (setter.getDeclaringClass() == type && setter.getParameterCount() == 1
                         && parameters.get(setter.getName()) != null) {
-                    setter.invoke(map, parameters.get(setter.getName()));
+                    setter.invoke(map, typed(parameters.get(setter.getName()), setter.getParameterTypes()[0]));
                 }
             }
             return map;

@@ -43,7 +43,10 @@ public final class ContractCalls {
         for (JsonNode p : op.parameters()) {
             String name = p.path("name").asText();
             if (!"appkey".equals(name)) {
-                values.put(name, p.path("x-secret").asBoolean(false) ? Secrets.TOKEN_ID : name + "-1");
+                // an integer (listImages' limit) gets its smallest valid value, any other parameter a name
+                boolean integer = "integer".equals(p.path("schema").path("type").asText());
+                values.put(name, p.path("x-secret").asBoolean(false) ? Secrets.TOKEN_ID
+                        : integer ? String.valueOf(Math.max(1, p.path("schema").path("minimum").asLong(1))) : name + "-1");
             }
         }
         return values;
