@@ -31,3 +31,4 @@ run $BOTH $C --runs=6 --cds=true --quiet=30 \
     --contenders=BASELINE_JDK_URL_CONNECTION,BASELINE_JDK_HTTP_CLIENT,CLIENT_APACHE_HC5,CLIENT_OKHTTP,CLIENT_JDK_URL_CONNECTION,CLIENT_JDK_HTTP_CLIENT \
     --out=benchmarks/target/results/cold-start-transports
 run $BOTH io.toastcloud.compute.benchmarks.Footprint
+run $BOTH io.toastcloud.compute.benchmarks.persistence.PersistenceRounds --rounds=7 --writes=200 --sizes=100,10000 --part=all

@@ -32,9 +32,9 @@ class ProvisioningTest {
 
     @Test
     void anInstanceBecomesActive(ToastComputeClient toast, EmulatorServer emulator, @Appkey String appkey) {
-        toast.keypairs().createKeypair(null, new KeypairCreateRequest()
+        toast.keypairs().createKeypair(new KeypairCreateRequest()
                 .keypair(new KeypairCreateSpec().name("deploy").publicKey(PUBLIC_KEY)));
-        String id = toast.instances().createInstance(null, new InstanceCreateRequest().instance(new InstanceCreateSpec()
+        String id = toast.instances().createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec()
                 .name("web-01").image(CENTOS).flavor(T2_C1M1)
                 .networks(List.of(new NetworkReference().id(NETWORK))).availabilityZone("kr-pub-a")
                 .keyName("deploy").volume(new InstanceRootVolumeSpec().size(20))
@@ -47,10 +47,10 @@ class ProvisioningTest {
     @Test
     void aGatewayOutageIsRetriedForReads(ToastComputeClient toast, EmulatorServer emulator) {
         emulator.faults().add(FaultRule.on("listFlavors").gatewayError(503, Duration.ofSeconds(1)).times(2));
-        assertEquals(6, toast.flavors().listFlavors(null).getFlavors().size()); // two 503s, then the answer
+        assertEquals(6, toast.flavors().listFlavors().getFlavors().size()); // two 503s, then the answer
 
         emulator.faults().add(FaultRule.on("listFlavors").gatewayError(502)); // for good
-        assertThrows(ServiceUnavailableException.class, () -> toast.flavors().listFlavors(null));
+        assertThrows(ServiceUnavailableException.class, () -> toast.flavors().listFlavors());
     }
 
     @Test

@@ -61,7 +61,7 @@ public class ClientLifecycleBenchmark {
     @Benchmark
     public FlavorListResponse buildCallAndClose() {
         try (ToastComputeClient client = build()) {
-            return client.flavors().listFlavors(null);
+            return client.flavors().listFlavors();
         }
     }
 

@@ -76,15 +76,15 @@ import java.util.function.Function;
  *         .appkey("my-appkey")
  *         .credentials(Credentials.fromEnvironment())
  *         .build()) {
- *     FlavorListResponse flavors = toast.flavors().listFlavors(null);
+ *     FlavorListResponse flavors = toast.flavors().listFlavors();
  * }
  * }</pre>
  *
  * <p>It hands out the generated API interfaces, already wired: the token is issued, cached, sent
  * and renewed for you; every response's envelope is checked and failures are typed exceptions;
  * requests are validated against the contract before they are sent; reads are retried on
- * transient faults; secrets never reach logs, {@code toString()} or exception messages. Pass
- * {@code null} as {@code appkey} to any API method to use the client's own.
+ * transient faults; secrets never reach logs, {@code toString()} or exception messages. The
+ * appkey is the client's: no method takes it (it is part of the base URL of every API).
  */
 public final class ToastComputeClient implements AutoCloseable {
     /** The operation the client calls itself to issue and renew its token. */
@@ -96,10 +96,13 @@ public final class ToastComputeClient implements AutoCloseable {
     private final Transports.Built transport;
     private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
     private final Waiter waiter;
+    /** The endpoint with the path prefix the contract binds to the client, filled in: {@code .../v1.0/appkeys/KEY}. */
+    private final String baseUrl;
 
     private ToastComputeClient(Settings settings) {
         this.settings = settings;
         Contract contract = Contract.bundled();
+        this.baseUrl = settings.endpoint + contract.clientBinding().map(b -> b.expand(settings.appkey)).orElse("");
         ObjectMapper mapper = objectMapper();
         RequestValidator validator = RequestValidator.of(contract);
         // Every renewal sends this same request: it is checked against the contract once, here
@@ -121,9 +124,9 @@ public final class ToastComputeClient implements AutoCloseable {
         // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
         // no validation per call (its one request was validated above).
         TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
-                .target(TokenApi.class, settings.endpoint.toString());
+                .target(TokenApi.class, baseUrl);
         this.tokens = new TokenManager(() -> measured(settings.metrics,
-                () -> issue(issuing, settings.appkey, renewal, settings.clock, secrets)),
+                () -> issue(issuing, renewal, settings.clock, secrets)),
                 settings.clock, settings.tokenRenewAhead);
         this.feign = feign(settings, contract, validator, mapper, redactor, tokens, settings.retryPolicy).build();
         this.waiter = new Waiter(settings.waiterConfig, settings.clock, settings.sleeper);
@@ -174,9 +177,8 @@ public final class ToastComputeClient implements AutoCloseable {
         }
     }
 
-    private static IssuedToken issue(TokenApi api, String appkey, TokenIssueRequest request, Clock clock,
-            SecretValues secrets) {
-        TokenResponse response = api.issueToken(appkey, request);
+    private static IssuedToken issue(TokenApi api, TokenIssueRequest request, Clock clock, SecretValues secrets) {
+        TokenResponse response = api.issueToken(request);
         Token token = response.getAccess() == null ? null : response.getAccess().getToken();
         if (token == null || token.getId() == null || token.getExpires() == null) {
             throw new MalformedResponseException("issueToken", "the answer has no access.token with id and expires", null);
@@ -217,8 +219,7 @@ public final class ToastComputeClient implements AutoCloseable {
     /** Any generated API interface of {@code io.toastcloud.compute.api}, wired. */
     @SuppressWarnings("unchecked")
     public <T> T api(Class<T> type) {
-        return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new feign.Target.HardCodedTarget<>(t,
-                settings.endpoint.toString())));
+        return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new feign.Target.HardCodedTarget<>(t, baseUrl)));
     }
 
     public TokenApi tokens() {
@@ -276,27 +277,27 @@ public final class ToastComputeClient implements AutoCloseable {
 
     /** Typed instance actions: start, stop, reboot, resize, uploadImage, floating IPs, security groups. */
     public InstanceActions actions() {
-        return new InstanceActions(instanceActionApi(), settings.appkey);
+        return new InstanceActions(instanceActionApi());
     }
 
     public InstanceWaiters instanceWaiter() {
-        return new InstanceWaiters(instances(), settings.appkey, waiter, Contract.bundled());
+        return new InstanceWaiters(instances(), waiter, Contract.bundled());
     }
 
     public VolumeWaiters volumeWaiter() {
-        return new VolumeWaiters(volumes(), settings.appkey, waiter, Contract.bundled());
+        return new VolumeWaiters(volumes(), waiter, Contract.bundled());
     }
 
     public ImageWaiters imageWaiter() {
-        return new ImageWaiters(images(), settings.appkey, waiter, Contract.bundled());
+        return new ImageWaiters(images(), waiter, Contract.bundled());
     }
 
     /** Waiters with other timeouts or polling than the client's. */
     public ToastComputeClient.Waiters waiters(WaiterConfig config) {
         Waiter custom = new Waiter(config, settings.clock, settings.sleeper);
-        return new Waiters(new InstanceWaiters(instances(), settings.appkey, custom, Contract.bundled()),
-                new VolumeWaiters(volumes(), settings.appkey, custom, Contract.bundled()),
-                new ImageWaiters(images(), settings.appkey, custom, Contract.bundled()));
+        return new Waiters(new InstanceWaiters(instances(), custom, Contract.bundled()),
+                new VolumeWaiters(volumes(), custom, Contract.bundled()),
+                new ImageWaiters(images(), custom, Contract.bundled()));
     }
 
     /** Waiters sharing one configuration. */
@@ -607,10 +608,12 @@ public final class ToastComputeClient implements AutoCloseable {
                 throw new IllegalStateException("appkey is required: appkeyFromEnvironment() found the environment variable"
                         + " TOAST_COMPUTE_APPKEY and the system property toast.compute.appkey both unset (or blank)");
             }
-            if (key == null || key.isBlank()) {
+            if (key == null) {
                 throw new IllegalStateException("appkey is required (appkey(...), or fromEnvironment() with the system property "
                         + PROP_APPKEY + " or the variable " + ENV_APPKEY + ")");
             }
+            // Any other rule on the appkey is the contract's: the client checks it (with the token
+            // request it will send) as it is built, naming the rule (RequestValidationException).
             if (creds == null) {
                 throw new IllegalStateException("credentials are required (credentials(...) or Credentials.fromEnvironment())");
             }

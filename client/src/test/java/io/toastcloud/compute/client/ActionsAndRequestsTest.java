@@ -86,7 +86,7 @@ class ActionsAndRequestsTest {
     @Test
     void unsetOptionalFieldsAreNotSentAsNull() {
         stub.server.stubFor(post(urlPathEqualTo(BASE + "/volumes")).willReturn(json(ok(""))));
-        client.volumes().createVolume(null, new VolumeCreateRequest().volume(
+        client.volumes().createVolume(new VolumeCreateRequest().volume(
                 new VolumeCreateSpec().name("data").size(100).availabilityZone("kr-pub-a").volumeType("")));
         String sent = stub.server.findAll(postRequestedFor(urlPathEqualTo(BASE + "/volumes"))).get(0).getBodyAsString();
         assertFalse(sent.contains("null"), sent);
@@ -95,10 +95,16 @@ class ActionsAndRequestsTest {
     }
 
     @Test
-    void anExplicitAppkeyIsUsedInsteadOfTheClients() {
-        stub.server.stubFor(post(urlPathEqualTo("/v1.0/appkeys/other/volumes")).willReturn(json(ok(""))));
-        client.volumes().createVolume("other", new VolumeCreateRequest().volume(
-                new VolumeCreateSpec().name("data").size(100).availabilityZone("kr-pub-a").volumeType("")));
-        stub.server.verify(1, postRequestedFor(urlPathEqualTo("/v1.0/appkeys/other/volumes")));
+    void theClientsAppkeyIsInEveryPathAsOnePercentEncodedSegment() {
+        String prefix = "/v1.0/appkeys/a%20b%2F%C3%BC";
+        stub.server.stubFor(post(urlPathEqualTo(prefix + "/tokens")).willReturn(json(StubService.tokenBody("tok-2",
+                stub.clock.instant().plusSeconds(3600)))));
+        stub.server.stubFor(post(urlPathEqualTo(prefix + "/volumes")).willReturn(json(ok(""))));
+        try (ToastComputeClient other = stub.clientBuilder().appkey("a b/\u00fc").build()) {
+            other.volumes().createVolume(new VolumeCreateRequest().volume(
+                    new VolumeCreateSpec().name("data").size(100).availabilityZone("kr-pub-a").volumeType("")));
+        }
+        stub.server.verify(1, postRequestedFor(urlPathEqualTo(prefix + "/tokens")));
+        stub.server.verify(1, postRequestedFor(urlPathEqualTo(prefix + "/volumes")));
     }
 }

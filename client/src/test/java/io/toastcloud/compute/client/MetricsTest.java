@@ -56,8 +56,8 @@ class MetricsTest {
     @Test
     void aSuccessfulCallIsTimedWithItsResultCode() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(json(ok("\"flavors\":[]"))));
-        client.flavors().listFlavors(null);
-        client.flavors().listFlavors(null);
+        client.flavors().listFlavors();
+        client.flavors().listFlavors();
         Timer timer = calls("listFlavors", "success", "0");
         assertNotNull(timer, registry.getMetersAsString());
         assertEquals(2, timer.count());
@@ -70,13 +70,13 @@ class MetricsTest {
     @Test
     void aFailureIsTimedWithTheExceptionAndTheServicesCode() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(json(failure(11404, "Flavor could not be found."))));
-        assertThrows(ResourceNotFoundException.class, () -> client.flavors().listFlavors(null));
+        assertThrows(ResourceNotFoundException.class, () -> client.flavors().listFlavors());
         assertEquals(1, calls("listFlavors", "ResourceNotFoundException", "11404").count(), registry.getMetersAsString());
     }
 
     @Test
     void aRefusedRequestIsCountedWithoutBeingSent() {
-        assertThrows(RequestValidationException.class, () -> client.volumes().createVolume(null,
+        assertThrows(RequestValidationException.class, () -> client.volumes().createVolume(
                 new VolumeCreateRequest().volume(new VolumeCreateSpec().name("data").size(-10).availabilityZone("kr-pub-a").volumeType(""))));
         assertEquals(1, calls("createVolume", "RequestValidationException", "-4").count(), registry.getMetersAsString());
         assertNull(registry.find(MicrometerMetrics.TOKEN_ISSUES).timer(), "nothing was sent, not even a token request");
@@ -90,7 +90,7 @@ class MetricsTest {
                 .willReturn(json(failure(50401, "Token invalid"))).willSetStateTo("fine"));
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).inScenario("flaky").whenScenarioStateIs("fine")
                 .willReturn(json(ok("\"flavors\":[]"))));
-        client.flavors().listFlavors(null);
+        client.flavors().listFlavors();
         Counter transientRetries = registry.find(MicrometerMetrics.RETRIES).tags("operation", "listFlavors", "reason", "transient").counter();
         Counter tokenRetries = registry.find(MicrometerMetrics.RETRIES).tags("operation", "listFlavors", "reason", "tokenInvalid").counter();
         assertNotNull(transientRetries, registry.getMetersAsString());
@@ -106,7 +106,7 @@ class MetricsTest {
     void aFailedTokenIssueIsRecorded() {
         stub.server.resetAll();
         stub.server.stubFor(post(urlPathEqualTo(BASE + "/tokens")).willReturn(json(failure(-1, "FAIL"))));
-        assertThrows(RuntimeException.class, () -> client.flavors().listFlavors(null));
+        assertThrows(RuntimeException.class, () -> client.flavors().listFlavors());
         Timer failed = registry.find(MicrometerMetrics.TOKEN_ISSUES).tag("outcome", "AuthenticationException").timer();
         assertNotNull(failed, registry.getMetersAsString());
         assertEquals(1, failed.count());

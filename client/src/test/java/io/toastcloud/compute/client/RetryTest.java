@@ -59,7 +59,7 @@ class RetryTest {
     void readRetriedAfterHttp500() {
         failsOnceThen(aResponse().withStatus(500).withBody("oops"));
         try (ToastComputeClient client = stub.client()) {
-            assertEquals(0, client.flavors().listFlavors(null).getFlavors().size());
+            assertEquals(0, client.flavors().listFlavors().getFlavors().size());
         }
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(FLAVORS)));
         assertEquals(1, stub.sleeps.size());
@@ -70,7 +70,7 @@ class RetryTest {
     void readRetriedAfterConnectionReset() {
         failsOnceThen(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         try (ToastComputeClient client = stub.client()) {
-            assertEquals(0, client.flavors().listFlavors(null).getFlavors().size());
+            assertEquals(0, client.flavors().listFlavors().getFlavors().size());
         }
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(FLAVORS)));
     }
@@ -79,7 +79,7 @@ class RetryTest {
     void retryAfterIsHonoured() {
         failsOnceThen(aResponse().withStatus(503).withHeader("Retry-After", "2").withBody("<html>busy</html>"));
         try (ToastComputeClient client = stub.client()) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
         }
         assertEquals(Duration.ofSeconds(2), stub.sleeps.get(0));
     }
@@ -88,7 +88,7 @@ class RetryTest {
     void retryAfterLongerThanTheCapIsNotWaitedFor() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
         try (ToastComputeClient client = stub.client()) {
-            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.flavors().listFlavors(null));
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.flavors().listFlavors());
             assertEquals(Duration.ofHours(1), e.retryAfter().orElseThrow());
         }
         stub.server.verify(1, getRequestedFor(urlPathEqualTo(FLAVORS)));
@@ -98,7 +98,7 @@ class RetryTest {
     void readGivesUpAfterMaxAttempts() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
         try (ToastComputeClient client = stub.clientBuilder().retryPolicy(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1))).build()) {
-            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.flavors().listFlavors(null));
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.flavors().listFlavors());
             assertEquals(502, e.status());
         }
         stub.server.verify(4, getRequestedFor(urlPathEqualTo(FLAVORS)));
@@ -111,7 +111,7 @@ class RetryTest {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(json(ok("\"flavors\":[]")).withFixedDelay(1500)));
         try (ToastComputeClient client = stub.clientBuilder().readTimeout(Duration.ofMillis(200))
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))).build()) {
-            ToastTimeoutException e = assertThrows(ToastTimeoutException.class, () -> client.flavors().listFlavors(null));
+            ToastTimeoutException e = assertThrows(ToastTimeoutException.class, () -> client.flavors().listFlavors());
             assertEquals("listFlavors", e.operation());
         }
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(FLAVORS)));
@@ -121,7 +121,7 @@ class RetryTest {
     void createIsNeverRetriedAfterHttp500() {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(aResponse().withStatus(500)));
         try (ToastComputeClient client = stub.client()) {
-            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.volumes().createVolume(null, volume()));
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.volumes().createVolume(volume()));
             assertEquals(500, e.status());
             assertEquals("createVolume", e.operation());
         }
@@ -133,7 +133,7 @@ class RetryTest {
     void createIsNeverRetriedAfterConnectionReset() {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         try (ToastComputeClient client = stub.client()) {
-            assertThrows(ToastConnectionException.class, () -> client.volumes().createVolume(null, volume()));
+            assertThrows(ToastConnectionException.class, () -> client.volumes().createVolume(volume()));
         }
         stub.server.verify(1, postRequestedFor(urlPathEqualTo(VOLUMES)));
     }
@@ -142,7 +142,7 @@ class RetryTest {
     void createIsNeverRetriedAfterReadTimeout() {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(json(ok("")).withFixedDelay(1500)));
         try (ToastComputeClient client = stub.clientBuilder().readTimeout(Duration.ofMillis(200)).build()) {
-            assertThrows(ToastTimeoutException.class, () -> client.volumes().createVolume(null, volume()));
+            assertThrows(ToastTimeoutException.class, () -> client.volumes().createVolume(volume()));
         }
         stub.server.verify(1, postRequestedFor(urlPathEqualTo(VOLUMES)));
     }

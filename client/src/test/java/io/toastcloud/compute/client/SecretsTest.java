@@ -81,13 +81,13 @@ class SecretsTest {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json("{\"access\":{\"token\":{\"id\":\"" + TOKEN + "\",")));
 
         try (ToastComputeClient client = stub.clientBuilder().logLevel(Logger.Level.FULL).build()) {
-            CreatedKeypair keypair = client.keypairs().createKeypair(null,
+            CreatedKeypair keypair = client.keypairs().createKeypair(
                     new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k"))).getKeypair();
             assertTrue(keypair.getPrivateKey().contains(PRIVATE_KEY_MATERIAL), "the caller still gets the key");
             printed.add(keypair.toString());
-            printed.add(client.tokens().getToken(null, TOKEN).toString());
-            capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors(null)));
-            capture(assertThrows(ToastComputeException.class, () -> client.images().listImages(null)));
+            printed.add(client.tokens().getToken(TOKEN).toString());
+            capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors()));
+            capture(assertThrows(ToastComputeException.class, () -> client.images().listImages()));
             printed.add(client.toString());
             printed.add(new TokenIssueRequest().auth(new TokenAuth().username("u").password(StubService.PASSWORD)).toString());
             printed.add(Credentials.of("u", StubService.PASSWORD).toString());
@@ -95,7 +95,7 @@ class SecretsTest {
         // The stub on a closed port: a connection failure whose message names the URL.
         try (ToastComputeClient client = ToastComputeClient.builder().appkey("a").credentials("u", StubService.PASSWORD)
                 .endpoint("http://127.0.0.1:1").logLevel(Logger.Level.FULL).build()) {
-            capture(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(null, TOKEN)));
+            capture(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(TOKEN)));
         }
 
         for (String text : printed) {
@@ -115,7 +115,7 @@ class SecretsTest {
     }
 
     private static CreatedKeypair createKeypair(ToastComputeClient client) {
-        return client.keypairs().createKeypair(null,
+        return client.keypairs().createKeypair(
                 new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k"))).getKeypair();
     }
 
@@ -166,12 +166,12 @@ class SecretsTest {
                 String token = "tok-issued-" + i + "-5ecret";
                 tokens.add(token);
                 stub.issuesToken(token);
-                client.images().listImages(null);
+                client.images().listImages();
                 stub.clock.advance(Duration.ofHours(2)); // expired: the next call issues another
             }
             assertEquals(40, client.tokenManager().issueCount());
             stub.issuesToken(TOKEN);
-            capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors(null)));
+            capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors()));
         }
         for (String text : printed) {
             assertNoSecret(text, "an exception after 40 token issues");
@@ -183,7 +183,7 @@ class SecretsTest {
     void aFailureCarriesItsCauseWithoutSecrets() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json("{\"access\":{\"token\":{\"id\":\"" + TOKEN + "\",")));
         try (ToastComputeClient client = stub.client()) {
-            ToastComputeException e = assertThrows(ToastComputeException.class, () -> client.images().listImages(null));
+            ToastComputeException e = assertThrows(ToastComputeException.class, () -> client.images().listImages());
             assertNotNull(e.getCause(), () -> "no cause: " + e);
             capture(e);
         }

@@ -44,8 +44,8 @@ class TokenLifecycleTest {
     void issuesOnFirstUseSendsAsXAuthTokenAndCaches() {
         stub.issuesToken("token-1");
         try (ToastComputeClient client = stub.client()) {
-            client.flavors().listFlavors(null);
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
+            client.flavors().listFlavors();
         }
         stub.server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/flavors")).withHeader("X-Auth-Token", equalTo("token-1")));
@@ -55,7 +55,7 @@ class TokenLifecycleTest {
     void tokenIssueRequestCarriesNoToken() {
         stub.issuesToken("token-1");
         try (ToastComputeClient client = stub.client()) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
         }
         assertFalse(stub.server.findAll(postRequestedFor(urlPathEqualTo(BASE + "/tokens"))).get(0)
                 .containsHeader("X-Auth-Token"));
@@ -65,13 +65,13 @@ class TokenLifecycleTest {
     void renewsAheadOfExpiry() {
         stub.issuesToken("token-1");
         try (ToastComputeClient client = stub.clientBuilder().tokenRenewAhead(Duration.ofMinutes(5)).build()) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
             stub.clock.advance(Duration.ofMinutes(54)); // 6 minutes left: still fresh
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
             stub.server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
             stub.issuesToken("token-2");
             stub.clock.advance(Duration.ofMinutes(2)); // 4 minutes left: renew before use
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
         }
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
         stub.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/flavors")).withHeader("X-Auth-Token", equalTo("token-2")));
@@ -86,9 +86,9 @@ class TokenLifecycleTest {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).inScenario("expiry").whenScenarioStateIs("expired")
                 .willReturn(json(ok("\"images\":[]"))));
         try (ToastComputeClient client = stub.client()) {
-            client.flavors().listFlavors(null); // token-1 in use
+            client.flavors().listFlavors(); // token-1 in use
             stub.issuesToken("token-2");
-            assertEquals(0, client.images().listImages(null).getImages().size());
+            assertEquals(0, client.images().listImages().getImages().size());
         }
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
         stub.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("token-1")));
@@ -101,7 +101,7 @@ class TokenLifecycleTest {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images"))
                 .willReturn(json(failure(50401, "Unauthorized : The token is expired or invalid."))));
         try (ToastComputeClient client = stub.client()) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.images().listImages(null));
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.images().listImages());
             assertEquals(50401, e.resultCode());
             assertEquals("listImages", e.operation());
         }
@@ -114,7 +114,7 @@ class TokenLifecycleTest {
         stub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(BASE + "/tokens"))
                 .willReturn(json(failure(-1, "FAIL : Authentication failed."))));
         try (ToastComputeClient client = stub.client()) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.flavors().listFlavors(null));
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.flavors().listFlavors());
             assertEquals("issueToken", e.operation());
             assertEquals(-1, e.resultCode());
         }
@@ -131,7 +131,7 @@ class TokenLifecycleTest {
             for (int i = 0; i < threads; i++) {
                 calls.add(pool.submit(() -> {
                     go.await();
-                    return client.flavors().listFlavors(null);
+                    return client.flavors().listFlavors();
                 }));
             }
             go.countDown();

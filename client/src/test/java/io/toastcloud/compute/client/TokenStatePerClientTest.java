@@ -55,13 +55,13 @@ class TokenStatePerClientTest {
         try (ToastComputeClient secondClient = second.client();
                 ToastComputeClient firstClient = first.clientBuilder().requestInterceptor(template -> {
                     if (template.path().endsWith("/images")) {
-                        other.get().flavors().listFlavors(null); // e.g. an interceptor that looks something up
+                        other.get().flavors().listFlavors(); // e.g. an interceptor that looks something up
                     }
                 }).build()) {
             other.set(secondClient);
-            firstClient.flavors().listFlavors(null); // first-token-1 in use
+            firstClient.flavors().listFlavors(); // first-token-1 in use
             first.issuesToken("first-token-2");
-            assertEquals(0, firstClient.images().listImages(null).getImages().size());
+            assertEquals(0, firstClient.images().listImages().getImages().size());
         }
         first.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("first-token-1")));
         first.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("first-token-2")));
@@ -80,7 +80,7 @@ class TokenStatePerClientTest {
     /** One call of a client that is then closed and dropped; the token id it sent, weakly. */
     private WeakReference<String> callAndForget() {
         try (ToastComputeClient client = first.client()) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
             return new WeakReference<>(client.tokenManager().tokenId());
         }
     }

@@ -16,7 +16,7 @@ import java.util.List;
 public class Quickstart {
     /** Lists flavors, creates an instance and waits until it runs. */
     public static String run(ToastComputeClient toast) {
-        for (Flavor flavor : toast.flavors().listFlavors(null).getFlavors()) {
+        for (Flavor flavor : toast.flavors().listFlavors().getFlavors()) {
             System.out.println(flavor.getName() + ": " + flavor.getVcpus() + " vCPU, " + flavor.getRam() + " MB");
         }
         InstanceCreateSpec spec = new InstanceCreateSpec()
@@ -29,7 +29,7 @@ public class Quickstart {
                 .volume(new InstanceRootVolumeSpec().size(50))
                 .securityGroups(List.of(new SecurityGroupName().name("default")));
         try {
-            String id = toast.instances().createInstance(null, new InstanceCreateRequest().instance(spec))
+            String id = toast.instances().createInstance(new InstanceCreateRequest().instance(spec))
                     .getInstance().getId();
             InstanceSummary running = toast.instanceWaiter().untilActive(id);
             System.out.println(running.getName() + " is " + running.getStatus());

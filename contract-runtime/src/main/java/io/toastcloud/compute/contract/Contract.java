@@ -35,6 +35,7 @@ public final class Contract {
     private final Map<Integer, String> resultCodeClasses;
     private final Set<String> secretPropertyPaths;
     private final Set<String> secretPropertyNames;
+    private final Optional<ClientBinding> clientBinding;
 
     Contract(JsonNode root) {
         this.root = root;
@@ -49,6 +50,7 @@ public final class Contract {
         }
         this.secretPropertyPaths = Collections.unmodifiableSet(paths);
         this.secretPropertyNames = Collections.unmodifiableSet(names);
+        this.clientBinding = readClientBinding(root);
     }
 
     /** The contract bundled with this client. */
@@ -93,6 +95,14 @@ public final class Contract {
     /** {@code components.schemas[name]}; a missing node when there is none. */
     public JsonNode schema(String name) {
         return root.path("components").path("schemas").path(name);
+    }
+
+    /**
+     * The parameter the contract binds to the client and the path prefix through it, when a
+     * parameter carries {@code x-toast-parameter-location: client} (the appkey).
+     */
+    public Optional<ClientBinding> clientBinding() {
+        return clientBinding;
     }
 
     /** Result codes that mean "the token is expired or invalid: issue a new one". */
@@ -180,6 +190,50 @@ public final class Contract {
             }
         }
         return ops;
+    }
+
+    /**
+     * Every operation must have the bound parameter in the same fixed prefix of its path, or the
+     * client could not bind it once: a contract that breaks this fails here, at load.
+     */
+    private Optional<ClientBinding> readClientBinding(JsonNode doc) {
+        ClientBinding binding = null;
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            JsonNode item = path.getValue();
+            List<JsonNode> raw = new ArrayList<>();
+            item.path("parameters").forEach(raw::add);
+            for (String method : List.of("get", "put", "post", "delete", "patch")) {
+                item.path(method).path("parameters").forEach(raw::add);
+            }
+            for (JsonNode p : raw) {
+                JsonNode resolved = resolve(p);
+                if (!"client".equals(resolved.path(ClientBinding.EXTENSION).asText())) {
+                    continue;
+                }
+                String name = resolved.path("name").asText();
+                String variable = "{" + name + "}";
+                int at = path.getKey().indexOf(variable);
+                String prefix = at < 0 ? null : path.getKey().substring(0, at + variable.length());
+                if (prefix == null || prefix.indexOf('{') != at) {
+                    throw new IllegalStateException("the client-bound parameter " + name + " is not in a fixed prefix of " + path.getKey());
+                }
+                ClientBinding found = new ClientBinding(name, prefix);
+                if (binding != null && !binding.equals(found)) {
+                    throw new IllegalStateException("two client bindings: " + binding + " and " + found + " (at " + path.getKey() + ")");
+                }
+                binding = found;
+            }
+        }
+        if (binding != null) {
+            for (OperationInfo op : operations.values()) {
+                if (!op.path().startsWith(binding.pathPrefix())) {
+                    throw new IllegalStateException(op.operationId() + " (" + op.path() + ") lacks the client-bound prefix " + binding.pathPrefix());
+                }
+            }
+        }
+        return Optional.ofNullable(binding);
     }
 
     private ParameterInfo parameter(JsonNode p) {

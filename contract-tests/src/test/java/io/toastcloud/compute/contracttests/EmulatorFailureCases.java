@@ -93,27 +93,27 @@ final class EmulatorFailureCases {
         List<FailureCase> all = new ArrayList<>(List.of(
                 // --- Token: credentials, look-up, tokens of another appkey
                 new FailureCase("issueToken", "authenticationFailed", "a wrong API password", f -> () -> f.toast().tokens()
-                        .issueToken(null, new TokenIssueRequest().auth(new TokenAuth().username("user@example.com")
+                        .issueToken(new TokenIssueRequest().auth(new TokenAuth().username("user@example.com")
                                 .password("not-the-api-password")))),
                 new FailureCase("issueToken", "invalidParameters", "no password (the client refuses it: sent by tampering)",
                         f -> () -> RequestTampering.with("issueToken", body("{\"auth\": {\"username\": \"user@example.com\"}}"),
-                                () -> f.toast().tokens().issueToken(null, decode(example("issueToken", "credentials"),
+                                () -> f.toast().tokens().issueToken(decode(example("issueToken", "credentials"),
                                         TokenIssueRequest.class)))),
                 new FailureCase("getToken", "tokenNotFound", "an unknown token id",
-                        f -> () -> f.toast().tokens().getToken(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().tokens().getToken(NO_SUCH_ID)),
                 new FailureCase("listAvailabilityZones", "permissionDenied", "a token issued for another appkey", f -> {
                     String foreign = f.tokenOfAnotherAppkey();
                     return () -> RequestTampering.with("listAvailabilityZones", token(foreign),
-                            () -> f.toast().availabilityZones().listAvailabilityZones(null));
+                            () -> f.toast().availabilityZones().listAvailabilityZones());
                 }),
 
                 // --- Instances
                 new FailureCase("listInstances", "instanceNotFound", "an unknown id",
-                        f -> () -> f.toast().instances().listInstances(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().instances().listInstances(NO_SUCH_ID)),
                 new FailureCase("listInstanceDetails", "instanceNotFound", "an unknown id",
-                        f -> () -> f.toast().instances().listInstanceDetails(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().instances().listInstanceDetails(NO_SUCH_ID)),
                 new FailureCase("deleteInstance", "instanceNotFound", "an unknown id",
-                        f -> () -> f.toast().instances().deleteInstance(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().instances().deleteInstance(NO_SUCH_ID)),
                 new FailureCase("createInstance", "flavorNotFound", "an unknown flavor",
                         f -> createInstance(f, "/instance/flavor", NO_SUCH_ID)),
                 new FailureCase("createInstance", "imageNotFound", "an unknown image",
@@ -122,7 +122,7 @@ final class EmulatorFailureCases {
                         f -> createInstance(f, "/instance/networks/0/id", NO_SUCH_ID)),
                 new FailureCase("createInstance", "invalidParameters",
                         "a 13-character name with a Windows image (at most 12: a rule only the server can judge)", f -> {
-                            String windows = f.toast().images().listImages(null).getImages().stream()
+                            String windows = f.toast().images().listImages().getImages().stream()
                                     .filter(i -> i.getProperties() != null && "windows".equals(i.getProperties().get("os_type")))
                                     .map(Image::getId).findFirst().orElseThrow(() -> new AssertionError("no Windows image"));
                             JsonNode request = with(with(example("createInstance", "linuxWithRootVolume"), "/instance/image", windows),
@@ -131,15 +131,15 @@ final class EmulatorFailureCases {
                         }),
                 new FailureCase("attachVolume", "instanceNotFound", "an unknown instance", f -> {
                     String volume = f.availableVolume();
-                    return () -> f.toast().instances().attachVolume(null, NO_SUCH_ID, attach(volume));
+                    return () -> f.toast().instances().attachVolume(NO_SUCH_ID, attach(volume));
                 }),
                 new FailureCase("attachVolume", "volumeNotFound", "an unknown volume", f -> {
                     String instance = f.activeInstance();
-                    return () -> f.toast().instances().attachVolume(null, instance, attach(NO_SUCH_ID));
+                    return () -> f.toast().instances().attachVolume(instance, attach(NO_SUCH_ID));
                 }),
                 new FailureCase("detachVolume", "volumeNotFound", "an unknown volume", f -> {
                     String instance = f.activeInstance();
-                    return () -> f.toast().instances().detachVolume(null, instance, NO_SUCH_ID);
+                    return () -> f.toast().instances().detachVolume(instance, NO_SUCH_ID);
                 }),
 
                 // --- Instance actions
@@ -167,29 +167,29 @@ final class EmulatorFailureCases {
 
                 // --- Key pairs
                 new FailureCase("listKeypairs", "keypairNotFound", "an unknown name",
-                        f -> () -> f.toast().keypairs().listKeypairs(null, "no-such-key")),
+                        f -> () -> f.toast().keypairs().listKeypairs("no-such-key")),
                 new FailureCase("deleteKeypair", "keypairNotFound", "an unknown name",
-                        f -> () -> f.toast().keypairs().deleteKeypair(null, "no-such-key")),
+                        f -> () -> f.toast().keypairs().deleteKeypair("no-such-key")),
                 new FailureCase("createKeypair", "keypairConflict", "a name that is taken", f -> {
                     f.keypair("laptop-key");
-                    return () -> f.toast().keypairs().createKeypair(null, upload("laptop-key",
+                    return () -> f.toast().keypairs().createKeypair(upload("laptop-key",
                             OpenSshKeys.newEd25519PublicKey("user@laptop")));
                 }),
                 new FailureCase("createKeypair", "invalidParameters",
                         "a public key labelled ssh-rsa whose blob is an Ed25519 key", f -> {
                             String blob = OpenSshKeys.newEd25519PublicKey("user@laptop").split(" ")[1];
-                            return () -> f.toast().keypairs().createKeypair(null, upload("laptop-key",
+                            return () -> f.toast().keypairs().createKeypair(upload("laptop-key",
                                     "ssh-rsa " + blob + " user@laptop"));
                         }),
 
                 // --- Block storage
                 new FailureCase("listVolumes", "volumeNotFound", "an unknown id",
-                        f -> () -> f.toast().volumes().listVolumes(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().volumes().listVolumes(NO_SUCH_ID)),
                 new FailureCase("deleteVolume", "volumeNotFound", "an unknown id",
-                        f -> () -> f.toast().volumes().deleteVolume(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().volumes().deleteVolume(NO_SUCH_ID)),
                 new FailureCase("deleteVolume", "volumeInvalidState", "while it is creating (not a deletable status)", f -> {
                     String volume = f.creatingVolume();
-                    return () -> f.toast().volumes().deleteVolume(null, volume);
+                    return () -> f.toast().volumes().deleteVolume(volume);
                 }),
                 new FailureCase("createVolume", "invalidParameters", "an availability zone that does not exist",
                         f -> () -> createVolume(f, with(example("createVolume", "dataDisk"), "/volume/availabilityZone", "kr-pub-z"))),
@@ -204,26 +204,26 @@ final class EmulatorFailureCases {
 
                 // --- Security groups and rules
                 new FailureCase("listSecurityGroups", "securityGroupNotFound", "an unknown id",
-                        f -> () -> f.toast().securityGroups().listSecurityGroups(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().securityGroups().listSecurityGroups(NO_SUCH_ID)),
                 new FailureCase("deleteSecurityGroup", "securityGroupNotFound", "an unknown id",
-                        f -> () -> f.toast().securityGroups().deleteSecurityGroup(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().securityGroups().deleteSecurityGroup(NO_SUCH_ID)),
                 new FailureCase("updateSecurityGroup", "securityGroupNotFound", "an unknown id",
-                        f -> () -> f.toast().securityGroups().updateSecurityGroup(null, NO_SUCH_ID,
+                        f -> () -> f.toast().securityGroups().updateSecurityGroup(NO_SUCH_ID,
                                 decode(example("updateSecurityGroup", "rename"), SecurityGroupRequest.class))),
                 new FailureCase("createSecurityGroup", "invalidParameters", "an empty name (the client refuses it: sent by tampering)",
                         f -> () -> RequestTampering.with("createSecurityGroup", body("{\"securityGroup\": {\"name\": \"\"}}"),
-                                () -> f.toast().securityGroups().createSecurityGroup(null,
+                                () -> f.toast().securityGroups().createSecurityGroup(
                                         decode(example("createSecurityGroup", "web"), SecurityGroupRequest.class)))),
                 new FailureCase("updateSecurityGroup", "invalidParameters", "no name (the client refuses it: sent by tampering)", f -> {
                     String group = f.securityGroup();
                     return () -> RequestTampering.with("updateSecurityGroup", body("{\"securityGroup\": {\"description\": \"x\"}}"),
-                            () -> f.toast().securityGroups().updateSecurityGroup(null, group,
+                            () -> f.toast().securityGroups().updateSecurityGroup(group,
                                     decode(example("updateSecurityGroup", "rename"), SecurityGroupRequest.class)));
                 }),
                 new FailureCase("listSecurityGroupRules", "nonexistent", "an unknown id",
-                        f -> () -> f.toast().securityGroupRules().listSecurityGroupRules(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().securityGroupRules().listSecurityGroupRules(NO_SUCH_ID)),
                 new FailureCase("deleteSecurityGroupRule", "nonexistent", "an unknown id",
-                        f -> () -> f.toast().securityGroupRules().deleteSecurityGroupRule(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().securityGroupRules().deleteSecurityGroupRule(NO_SUCH_ID)),
                 new FailureCase("createSecurityGroupRule", "securityGroupNotFound", "an unknown security group",
                         f -> () -> createRule(f, NO_SUCH_ID, example("createSecurityGroupRule", "httpsFromAnywhere"))),
                 new FailureCase("createSecurityGroupRule", "securityGroupRuleConflict", "the same rule twice", f -> {
@@ -241,13 +241,13 @@ final class EmulatorFailureCases {
 
                 // --- Networks and floating IPs
                 new FailureCase("listNetworks", "noAccessibleNetwork", "an unknown id",
-                        f -> () -> f.toast().networks().listNetworks(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().networks().listNetworks(NO_SUCH_ID)),
                 new FailureCase("listFloatingIps", "floatingIpNotFound", "an unknown id",
-                        f -> () -> f.toast().floatingIps().listFloatingIps(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().floatingIps().listFloatingIps(NO_SUCH_ID)),
                 new FailureCase("deleteFloatingIp", "floatingIpNotFound", "an unknown id",
-                        f -> () -> f.toast().floatingIps().deleteFloatingIp(null, NO_SUCH_ID)),
+                        f -> () -> f.toast().floatingIps().deleteFloatingIp(NO_SUCH_ID)),
                 new FailureCase("createFloatingIp", "nonexistent", "an unknown pool",
-                        f -> () -> f.toast().floatingIps().createFloatingIp(null, f.floatingIpFrom(NO_SUCH_ID))),
+                        f -> () -> f.toast().floatingIps().createFloatingIp(f.floatingIpFrom(NO_SUCH_ID))),
                 new FailureCase("createFloatingIp", "noAvailableIp", "the pool is exhausted (one address per appkey here)", f -> {
                     f.floatingIp();
                     return f::floatingIp;
@@ -256,7 +256,7 @@ final class EmulatorFailureCases {
                     String instance = f.activeInstance();
                     FloatingIp ip = f.floatingIp();
                     f.toast().actions().addFloatingIp(instance, ip.getFloatingIpAddress(), f.fixedIp(instance));
-                    return () -> f.toast().floatingIps().deleteFloatingIp(null, ip.getId());
+                    return () -> f.toast().floatingIps().deleteFloatingIp(ip.getId());
                 })));
         all.addAll(tokenInvalidCases());
         ALL = Collections.unmodifiableList(all);
@@ -291,7 +291,7 @@ final class EmulatorFailureCases {
     /** The instance's key pair exists, so that only the changed value is wrong. */
     private static Attempt createInstance(FailureFixture f, JsonNode request) {
         f.keypair(request.at("/instance/keyName").asText());
-        return () -> f.toast().instances().createInstance(null, decode(request, InstanceCreateRequest.class));
+        return () -> f.toast().instances().createInstance(decode(request, InstanceCreateRequest.class));
     }
 
     private static VolumeAttachRequest attach(String volumeId) {
@@ -299,15 +299,15 @@ final class EmulatorFailureCases {
     }
 
     private static Object action(FailureFixture f, String instanceId, JsonNode request) {
-        return f.toast().instanceActionApi().performInstanceAction(null, instanceId, decode(request, InstanceActionRequest.class));
+        return f.toast().instanceActionApi().performInstanceAction(instanceId, decode(request, InstanceActionRequest.class));
     }
 
     private static Object createVolume(FailureFixture f, JsonNode request) {
-        return f.toast().volumes().createVolume(null, decode(request, VolumeCreateRequest.class));
+        return f.toast().volumes().createVolume(decode(request, VolumeCreateRequest.class));
     }
 
     private static Object createRule(FailureFixture f, String groupId, JsonNode request) {
-        return f.toast().securityGroupRules().createSecurityGroupRule(null,
+        return f.toast().securityGroupRules().createSecurityGroupRule(
                 decode(with(request, "/securityGroupRule/securityGroupId", groupId), SecurityGroupRuleCreateRequest.class));
     }
 

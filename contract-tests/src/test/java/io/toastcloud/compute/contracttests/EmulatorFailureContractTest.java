@@ -86,7 +86,7 @@ class EmulatorFailureContractTest {
             long issued = f.toast().tokenManager().issueCount();
             int mark = emulator.answers().mark();
 
-            FlavorListResponse flavors = f.toast().flavors().listFlavors(null);
+            FlavorListResponse flavors = f.toast().flavors().listFlavors();
 
             assertFalse(flavors.getFlavors().isEmpty(), "the flavors, after the re-issue");
             List<Answer> answers = emulator.answers().since(mark);

@@ -132,42 +132,42 @@ final class EmulatorLifecycle {
     static final List<Step> STEPS = List.of(
             // --- Token and the read-only catalog
             step("issueToken", "credentials",
-                    (t, w, ex) -> t.tokens().issueToken(null, decode(ex, TokenIssueRequest.class)),
+                    (t, w, ex) -> t.tokens().issueToken(decode(ex, TokenIssueRequest.class)),
                     (t, w, r) -> {
                         w.tokenId = r.getAccess().getToken().getId();
                         assertFalse(w.tokenId.isBlank(), "a token id");
                         assertNotNull(r.getAccess().getToken().getExpires(), "expires");
                     }),
             step("getToken", null,
-                    (t, w, ex) -> t.tokens().getToken(null, w.tokenId),
+                    (t, w, ex) -> t.tokens().getToken(w.tokenId),
                     (t, w, r) -> assertEquals(w.tokenId, r.getAccess().getToken().getId(), "the token looked up")),
             step("listAvailabilityZones", null,
-                    (t, w, ex) -> t.availabilityZones().listAvailabilityZones(null),
+                    (t, w, ex) -> t.availabilityZones().listAvailabilityZones(),
                     (t, w, r) -> assertTrue(r.getZones().stream().map(z -> z.getZoneName()).toList()
                             .containsAll(List.of("kr-pub-a", "kr-pub-b")), "the zones the request examples use")),
             step("listFlavors", null,
-                    (t, w, ex) -> t.flavors().listFlavors(null),
+                    (t, w, ex) -> t.flavors().listFlavors(),
                     (t, w, r) -> assertTrue(r.getFlavors().stream().map(f -> f.getId()).toList()
                             .containsAll(List.of(ROOT_VOLUME_FLAVOR, FIXED_DISK_FLAVOR)), "the flavors the request examples use")),
             step("listImages", null,
-                    (t, w, ex) -> t.images().listImages(null),
+                    (t, w, ex) -> t.images().listImages(),
                     (t, w, r) -> assertTrue(r.getImages().stream().anyMatch(i -> IMAGE.equals(i.getId())
                             && i.getStatus() == ImageStatus.ACTIVE), "the image the request examples use, active")),
             step("listNetworks", null,
-                    (t, w, ex) -> t.networks().listNetworks(null, NETWORK),
+                    (t, w, ex) -> t.networks().listNetworks(NETWORK),
                     (t, w, r) -> assertEquals(List.of(NETWORK), r.getNetworks().stream().map(n -> n.getId()).toList())),
             step("listSubnets", null,
-                    (t, w, ex) -> t.subnets().listSubnets(null),
+                    (t, w, ex) -> t.subnets().listSubnets(),
                     (t, w, r) -> assertTrue(r.getSubnets().stream().anyMatch(s -> NETWORK.equals(s.getNetworkId())),
                             "a subnet of the network")),
             step("listFloatingIpPools", null,
-                    (t, w, ex) -> t.floatingIps().listFloatingIpPools(null),
+                    (t, w, ex) -> t.floatingIps().listFloatingIpPools(),
                     (t, w, r) -> assertTrue(r.getPools().stream().anyMatch(p -> POOL.equals(p.getId())),
                             "the pool createFloatingIp's example uses")),
 
             // --- Key pairs and a security group with rules
             step("createKeypair", "generate",
-                    (t, w, ex) -> t.keypairs().createKeypair(null, decode(ex, KeypairCreateRequest.class)),
+                    (t, w, ex) -> t.keypairs().createKeypair(decode(ex, KeypairCreateRequest.class)),
                     (t, w, r) -> {
                         assertEquals(KEY_NAME, r.getKeypair().getName());
                         assertTrue(r.getKeypair().getPrivateKey() != null && !r.getKeypair().getPrivateKey().isBlank(),
@@ -177,7 +177,7 @@ final class EmulatorLifecycle {
             // The example's publicKey is not a whole key (its base64 is cut short), which a real
             // service refuses; a freshly made one of the same type stands in for it.
             step("createKeypair", "upload",
-                    (t, w, ex) -> t.keypairs().createKeypair(null, decode(with(ex, "/keypair/publicKey",
+                    (t, w, ex) -> t.keypairs().createKeypair(decode(with(ex, "/keypair/publicKey",
                             OpenSshKeys.newEd25519PublicKey("user@laptop")), KeypairCreateRequest.class)),
                     (t, w, r) -> {
                         assertEquals(UPLOADED_KEY_NAME, r.getKeypair().getName());
@@ -185,22 +185,22 @@ final class EmulatorLifecycle {
                         assertNotNull(r.getKeypair().getFingerprint(), "fingerprint");
                     }),
             step("listKeypairs", null,
-                    (t, w, ex) -> t.keypairs().listKeypairs(null, KEY_NAME),
+                    (t, w, ex) -> t.keypairs().listKeypairs(KEY_NAME),
                     (t, w, r) -> {
                         assertEquals(List.of(KEY_NAME), r.getKeypairs().stream().map(k -> k.getName()).toList());
                         assertNotNull(r.getKeypairs().get(0).getCreatedAt(), "createdAt is shown for one key pair by name");
                     }),
             step("createSecurityGroup", "web",
-                    (t, w, ex) -> t.securityGroups().createSecurityGroup(null, decode(ex, SecurityGroupRequest.class)),
+                    (t, w, ex) -> t.securityGroups().createSecurityGroup(decode(ex, SecurityGroupRequest.class)),
                     (t, w, r) -> {
                         w.groupId = r.getSecurityGroup().getId();
                         assertEquals(GROUP_NAME, r.getSecurityGroup().getName());
                     }),
             step("listSecurityGroups", null,
-                    (t, w, ex) -> t.securityGroups().listSecurityGroups(null, w.groupId),
+                    (t, w, ex) -> t.securityGroups().listSecurityGroups(w.groupId),
                     (t, w, r) -> assertEquals(List.of(GROUP_NAME), r.getSecurityGroups().stream().map(g -> g.getName()).toList())),
             step("createSecurityGroupRule", "httpsFromAnywhere",
-                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(null,
+                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
                             decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
                     (t, w, r) -> {
                         w.httpsRuleId = r.getSecurityGroupRule().getId();
@@ -208,12 +208,12 @@ final class EmulatorLifecycle {
                         assertEquals(443, r.getSecurityGroupRule().getPortRangeMin());
                     }),
             step("createSecurityGroupRule", "sshFromGroup",
-                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(null,
+                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
                             decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
                     (t, w, r) -> assertEquals(ex("createSecurityGroupRule", "sshFromGroup").at("/securityGroupRule/remoteGroupId")
                             .asText(), r.getSecurityGroupRule().getRemoteGroupId(), "the remote group (the default group)")),
             step("listSecurityGroupRules", null,
-                    (t, w, ex) -> t.securityGroupRules().listSecurityGroupRules(null, w.httpsRuleId),
+                    (t, w, ex) -> t.securityGroupRules().listSecurityGroupRules(w.httpsRuleId),
                     (t, w, r) -> {
                         assertEquals(1, r.getSecurityGroupRules().size());
                         assertEquals("0.0.0.0/0", r.getSecurityGroupRules().get(0).getRemoteIpPrefix());
@@ -221,23 +221,23 @@ final class EmulatorLifecycle {
 
             // --- Two instances (each request example), waited for with the client's waiter
             step("createInstance", "linuxWithRootVolume",
-                    (t, w, ex) -> t.instances().createInstance(null, decode(ex, InstanceCreateRequest.class)),
+                    (t, w, ex) -> t.instances().createInstance(decode(ex, InstanceCreateRequest.class)),
                     (t, w, r) -> {
                         w.instanceId = built(t, r, "web-01");
                     }),
             step("createInstance", "fixedDiskFlavor",
-                    (t, w, ex) -> t.instances().createInstance(null, decode(ex, InstanceCreateRequest.class)),
+                    (t, w, ex) -> t.instances().createInstance(decode(ex, InstanceCreateRequest.class)),
                     (t, w, r) -> {
                         w.fixedDiskInstanceId = built(t, r, "cache-01");
                     }),
             step("listInstances", null,
-                    (t, w, ex) -> t.instances().listInstances(null, w.instanceId),
+                    (t, w, ex) -> t.instances().listInstances(w.instanceId),
                     (t, w, r) -> {
                         assertEquals(1, r.getInstances().size());
                         assertEquals(InstanceStatus.ACTIVE, r.getInstances().get(0).getStatus());
                     }),
             step("listInstanceDetails", null,
-                    (t, w, ex) -> t.instances().listInstanceDetails(null, w.instanceId),
+                    (t, w, ex) -> t.instances().listInstanceDetails(w.instanceId),
                     (t, w, r) -> {
                         InstanceDetail detail = r.getInstances().get(0);
                         assertEquals(ROOT_VOLUME_FLAVOR, detail.getFlavor().getId());
@@ -250,14 +250,14 @@ final class EmulatorLifecycle {
 
             // --- Block storage: create, attach, detach
             step("createVolume", "dataDisk",
-                    (t, w, ex) -> t.volumes().createVolume(null, decode(ex, VolumeCreateRequest.class)),
+                    (t, w, ex) -> t.volumes().createVolume(decode(ex, VolumeCreateRequest.class)),
                     (t, w, r) -> {
                         w.volumeId = r.getVolume().getId();
                         assertEquals(VolumeStatus.CREATING, r.getVolume().getStatus());
                         t.volumeWaiter().untilAvailable(w.volumeId);
                     }),
             step("listVolumes", null,
-                    (t, w, ex) -> t.volumes().listVolumes(null, w.volumeId),
+                    (t, w, ex) -> t.volumes().listVolumes(w.volumeId),
                     (t, w, r) -> {
                         Volume volume = r.getVolumes().get(0);
                         assertEquals(VolumeStatus.AVAILABLE, volume.getStatus());
@@ -265,7 +265,7 @@ final class EmulatorLifecycle {
                         assertEquals("data", volume.getMetadata().get("purpose"));
                     }),
             step("attachVolume", "attach",
-                    (t, w, ex) -> t.instances().attachVolume(null, w.instanceId,
+                    (t, w, ex) -> t.instances().attachVolume(w.instanceId,
                             decode(with(ex, "/attachment/volumeId", w.volumeId), VolumeAttachRequest.class)),
                     (t, w, r) -> {
                         assertEquals(w.volumeId, r.getAttachment().getVolumeId());
@@ -273,20 +273,20 @@ final class EmulatorLifecycle {
                         assertEquals(w.instanceId, t.volumeWaiter().untilInUse(w.volumeId).getAttachments().get(0).getInstanceId());
                     }),
             step("detachVolume", null,
-                    (t, w, ex) -> t.instances().detachVolume(null, w.instanceId, w.volumeId),
+                    (t, w, ex) -> t.instances().detachVolume(w.instanceId, w.volumeId),
                     (t, w, r) -> assertTrue(isEmpty(t.volumeWaiter().untilAvailable(w.volumeId).getAttachments()),
                             "no attachment left")),
 
             // --- A floating IP and the instance actions, each in a state that allows it
             step("createFloatingIp", "fromPublicPool",
-                    (t, w, ex) -> t.floatingIps().createFloatingIp(null, decode(ex, FloatingIpCreateRequest.class)),
+                    (t, w, ex) -> t.floatingIps().createFloatingIp(decode(ex, FloatingIpCreateRequest.class)),
                     (t, w, r) -> {
                         w.floatingIpId = r.getFloatingip().getId();
                         w.floatingAddress = r.getFloatingip().getFloatingIpAddress();
                         assertNull(r.getFloatingip().getFixedIpAddress(), "not associated yet");
                     }),
             step("listFloatingIps", null,
-                    (t, w, ex) -> t.floatingIps().listFloatingIps(null, w.floatingIpId),
+                    (t, w, ex) -> t.floatingIps().listFloatingIps(w.floatingIpId),
                     (t, w, r) -> {
                         FloatingIp ip = r.getFloatingips().get(0);
                         assertEquals(w.floatingAddress, ip.getFloatingIpAddress());
@@ -303,7 +303,7 @@ final class EmulatorLifecycle {
             action("removeSecurityGroup", (ex, w) -> ex,
                     (t, w) -> assertEquals(List.of("default"), groupNames(detail(t, w.instanceId)))),
             step("updateSecurityGroup", "rename",
-                    (t, w, ex) -> t.securityGroups().updateSecurityGroup(null, w.groupId, decode(ex, SecurityGroupRequest.class)),
+                    (t, w, ex) -> t.securityGroups().updateSecurityGroup(w.groupId, decode(ex, SecurityGroupRequest.class)),
                     (t, w, r) -> assertEquals(ex("updateSecurityGroup", "rename").at("/securityGroup/name").asText(),
                             r.getSecurityGroup().getName())),
             action("reboot", (ex, w) -> ex, (t, w) -> t.instanceWaiter().untilActive(w.instanceId)),
@@ -314,7 +314,7 @@ final class EmulatorLifecycle {
             }),
             action("stop", (ex, w) -> ex, (t, w) -> t.instanceWaiter().untilStopped(w.instanceId)),
             step("performInstanceAction", "uploadImage",
-                    (t, w, ex) -> t.instanceActionApi().performInstanceAction(null, w.instanceId, decode(ex, InstanceActionRequest.class)),
+                    (t, w, ex) -> t.instanceActionApi().performInstanceAction(w.instanceId, decode(ex, InstanceActionRequest.class)),
                     (t, w, r) -> {
                         assertEquals(ex("performInstanceAction", "uploadImage").at("/parameters/name").asText(),
                                 r.getCreatedImage().getName());
@@ -325,37 +325,37 @@ final class EmulatorLifecycle {
 
             // --- Deletes
             step("deleteFloatingIp", null,
-                    (t, w, ex) -> t.floatingIps().deleteFloatingIp(null, w.floatingIpId),
-                    (t, w, r) -> assertTrue(t.floatingIps().listFloatingIps(null, (String) null).getFloatingips().stream()
+                    (t, w, ex) -> t.floatingIps().deleteFloatingIp(w.floatingIpId),
+                    (t, w, r) -> assertTrue(t.floatingIps().listFloatingIps().getFloatingips().stream()
                             .noneMatch(f -> w.floatingIpId.equals(f.getId())), "the floating IP is gone")),
             step("deleteVolume", null,
-                    (t, w, ex) -> t.volumes().deleteVolume(null, w.volumeId),
+                    (t, w, ex) -> t.volumes().deleteVolume(w.volumeId),
                     (t, w, r) -> t.volumeWaiter().untilGone(w.volumeId)),
             step("deleteSecurityGroupRule", null,
-                    (t, w, ex) -> t.securityGroupRules().deleteSecurityGroupRule(null, w.httpsRuleId),
-                    (t, w, r) -> assertTrue(t.securityGroups().listSecurityGroups(null, w.groupId).getSecurityGroups().get(0)
+                    (t, w, ex) -> t.securityGroupRules().deleteSecurityGroupRule(w.httpsRuleId),
+                    (t, w, r) -> assertTrue(t.securityGroups().listSecurityGroups(w.groupId).getSecurityGroups().get(0)
                             .getSecurityGroupRules().stream().map(SecurityGroupRule::getId).noneMatch(w.httpsRuleId::equals),
                             "the rule is gone from its group")),
             step("deleteInstance", null, "web-01",
-                    (t, w, ex) -> t.instances().deleteInstance(null, w.instanceId),
+                    (t, w, ex) -> t.instances().deleteInstance(w.instanceId),
                     (t, w, r) -> t.instanceWaiter().untilGone(w.instanceId)),
             step("deleteInstance", null, "cache-01",
-                    (t, w, ex) -> t.instances().deleteInstance(null, w.fixedDiskInstanceId),
+                    (t, w, ex) -> t.instances().deleteInstance(w.fixedDiskInstanceId),
                     (t, w, r) -> {
                         t.instanceWaiter().untilGone(w.fixedDiskInstanceId);
-                        assertEquals(List.of(), t.instances().listInstances(null, (String) null).getInstances(), "no instance left");
+                        assertEquals(List.of(), t.instances().listInstances().getInstances(), "no instance left");
                     }),
             step("deleteSecurityGroup", null,
-                    (t, w, ex) -> t.securityGroups().deleteSecurityGroup(null, w.groupId),
-                    (t, w, r) -> assertEquals(List.of("default"), t.securityGroups().listSecurityGroups(null, (String) null)
+                    (t, w, ex) -> t.securityGroups().deleteSecurityGroup(w.groupId),
+                    (t, w, r) -> assertEquals(List.of("default"), t.securityGroups().listSecurityGroups()
                             .getSecurityGroups().stream().map(g -> g.getName()).toList(), "only the default group is left")),
             step("deleteKeypair", null, KEY_NAME,
-                    (t, w, ex) -> t.keypairs().deleteKeypair(null, KEY_NAME),
-                    (t, w, r) -> assertEquals(List.of(UPLOADED_KEY_NAME), t.keypairs().listKeypairs(null, (String) null)
+                    (t, w, ex) -> t.keypairs().deleteKeypair(KEY_NAME),
+                    (t, w, r) -> assertEquals(List.of(UPLOADED_KEY_NAME), t.keypairs().listKeypairs()
                             .getKeypairs().stream().map(k -> k.getName()).toList())),
             step("deleteKeypair", null, UPLOADED_KEY_NAME,
-                    (t, w, ex) -> t.keypairs().deleteKeypair(null, UPLOADED_KEY_NAME),
-                    (t, w, r) -> assertEquals(List.of(), t.keypairs().listKeypairs(null, (String) null).getKeypairs(),
+                    (t, w, ex) -> t.keypairs().deleteKeypair(UPLOADED_KEY_NAME),
+                    (t, w, r) -> assertEquals(List.of(), t.keypairs().listKeypairs().getKeypairs(),
                             "no key pair left")));
 
     private EmulatorLifecycle() {
@@ -375,7 +375,7 @@ final class EmulatorLifecycle {
     /** An instance action through the generated action endpoint, with its request example. */
     private static Step action(String action, ExampleChange change, AfterAction after) {
         return step("performInstanceAction", action,
-                (t, w, ex) -> t.instanceActionApi().performInstanceAction(null, w.instanceId,
+                (t, w, ex) -> t.instanceActionApi().performInstanceAction(w.instanceId,
                         decode(change.apply(ex, w), InstanceActionRequest.class)),
                 (Then<InstanceActionResponse>) (t, w, r) -> {
                     assertNull(r.getCreatedImage(), "only uploadImage returns an image");
@@ -397,11 +397,11 @@ final class EmulatorLifecycle {
     }
 
     private static InstanceSummary summary(ToastComputeClient toast, String id) {
-        return toast.instances().listInstances(null, id).getInstances().get(0);
+        return toast.instances().listInstances(id).getInstances().get(0);
     }
 
     private static InstanceDetail detail(ToastComputeClient toast, String id) {
-        return toast.instances().listInstanceDetails(null, id).getInstances().get(0);
+        return toast.instances().listInstanceDetails(id).getInstances().get(0);
     }
 
     private static InstanceAddress address(ToastComputeClient toast, String id) {

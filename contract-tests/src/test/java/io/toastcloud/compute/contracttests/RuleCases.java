@@ -115,24 +115,24 @@ final class RuleCases {
             new RuleCase("unknown-action", "the action is one of the nine actions",
                     new RawRequest("POST", path("performInstanceAction"), "{\"action\":\"suspend\"}", true),
                     new ClientRefuses("performInstanceAction", List.of("action enum"),
-                            t -> t.instanceActionApi().performInstanceAction(null, ExampleIds.INSTANCE, new SuspendAction())),
+                            t -> t.instanceActionApi().performInstanceAction(ExampleIds.INSTANCE, new SuspendAction())),
                     unprocessable("body oneOf", "body.action enum")),
             // query parameters
             new RuleCase("required-query-parameter", "a required query parameter (the id to delete) is present",
                     new RawRequest("DELETE", path("deleteInstance"), null, true),
                     new ClientRefuses("deleteInstance", List.of("id required"),
-                            t -> t.instances().deleteInstance(null, (String) null)),
+                            t -> t.instances().deleteInstance(null)),
                     unprocessable("query required")),
             new RuleCase("required-query-parameter-empty", "an id is at least 1 character",
                     new RawRequest("DELETE", path("deleteInstance") + "?id=", null, true),
                     new ClientRefuses("deleteInstance", List.of("id minLength"),
-                            t -> t.instances().deleteInstance(null, "")),
+                            t -> t.instances().deleteInstance("")),
                     // Prism takes an empty query value for no value: it reports the required parameter as missing
                     unprocessable("query required")),
             new RuleCase("optional-filter-empty", "an id filter, when given, is at least 1 character",
                     new RawRequest("GET", path("listInstances") + "?id=", null, true),
                     new ClientRefuses("listInstances", List.of("id minLength"),
-                            t -> t.instances().listInstances(null, "")),
+                            t -> t.instances().listInstances("")),
                     new PrismAccepts("Prism takes an empty query value for no value, and the filter is optional")),
             // transport-level rules
             new RuleCase("missing-token", "every operation but issueToken sends X-Auth-Token",
@@ -221,7 +221,7 @@ final class RuleCases {
     }
 
     private static void sendsToken(PrismClient prism) {
-        prism.client().flavors().listFlavors(null);
+        prism.client().flavors().listFlavors();
         assertTrue(prism.sent().last().hasHeader("X-Auth-Token"), "listFlavors went out with X-Auth-Token");
     }
 

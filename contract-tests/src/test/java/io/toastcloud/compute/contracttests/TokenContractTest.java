@@ -28,7 +28,7 @@ class TokenContractTest {
     void sendsTheTokenTheIssueAnswered(PrismEndpoint endpoint) {
         String issued = CONTRACT.operation("issueToken").responseExample("success").at("/access/token/id").asText();
         try (PrismClient prism = PrismClient.connect(endpoint)) {
-            prism.client().flavors().listFlavors(null);
+            prism.client().flavors().listFlavors();
 
             List<SentRequests.Sent> sent = prism.sent().all();
             assertEquals(List.of("issueToken", "listFlavors"), sent.stream().map(SentRequests.Sent::operationId).toList());
@@ -43,7 +43,7 @@ class TokenContractTest {
         JsonNode header = CONTRACT.operation("issueToken").responseExample("authenticationFailed").path("header");
         try (PrismClient prism = PrismClient.connect(endpoint)) {
             AuthenticationException failed = assertThrows(AuthenticationException.class, () -> PreferExample.with(
-                    "issueToken", "authenticationFailed", () -> prism.client().flavors().listFlavors(null)));
+                    "issueToken", "authenticationFailed", () -> prism.client().flavors().listFlavors()));
 
             assertEquals("issueToken", failed.operation());
             assertEquals(header.path("resultCode").asInt(), failed.resultCode());

@@ -19,7 +19,7 @@ import io.toastcloud.compute.emulator.state.Catalog;
 import io.toastcloud.compute.emulator.state.Invariants;
 import io.toastcloud.compute.emulator.state.Lifecycle;
 import io.toastcloud.compute.emulator.state.Persistence;
-import io.toastcloud.compute.emulator.state.SnapshotStore;
+import io.toastcloud.compute.emulator.state.JournalStore;
 import io.toastcloud.compute.emulator.state.Tenant;
 import io.toastcloud.compute.emulator.state.TenantRegistry;
 import io.toastcloud.compute.emulator.state.TenantState;
@@ -84,6 +84,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final TenantRegistry tenants;
+    private final Persistence persistence;
     private final Catalog catalog;
     private final EmulatorControl control;
     private final FaultRules faults;
@@ -96,36 +97,41 @@ public final class EmulatorServer implements AutoCloseable {
         ObjectMapper mapper = ToastComputeClient.objectMapper();
         this.catalog = Catalog.load();
         Lifecycle lifecycle = new Lifecycle(catalog);
-        SnapshotStore store = config.dataDir().isPresent() ? new SnapshotStore(config.dataDir().get()) : null;
-        Persistence persistence = store == null ? Persistence.NONE : store;
-        this.tenants = new TenantRegistry(catalog, lifecycle, config.clock(), persistence);
-        TokenService tokens = new TokenService(config.users(), tenants, config.tokenLifetime(), config.clock());
-        if (store != null) {
-            for (TenantState state : store.loadAll()) {
-                tenants.restore(state);
-                tokens.restore(state);
+        JournalStore store = config.dataDir().isPresent() ? JournalStore.open(config.dataDir().get()) : null;
+        this.persistence = store == null ? Persistence.NONE : store;
+        try {
+            this.tenants = new TenantRegistry(catalog, lifecycle, config.clock(), persistence);
+            TokenService tokens = new TokenService(config.users(), tenants, config.tokenLifetime(), config.clock());
+            if (store != null) {
+                for (TenantState state : store.loaded()) {
+                    tenants.restore(state);
+                    tokens.restore(state);
+                }
             }
+            Emulation emulation = new Emulation(contract, mapper, catalog, tenants, lifecycle, tokens, config);
+            String tokenHeader = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
+            Router router = new Router(contract);
+            this.servicePrefix = router.servicePrefix().orElse("");
+            ApiHttpHandler api = new ApiHttpHandler(router,
+                    // Judged as sent: a null the contract does not mark nullable is invalid (not "absent").
+                    new RequestValidator(contract, RequestValidator.Nulls.AS_SENT), tokens,
+                    OperationTable.build(emulation), mapper, config.observer(), tokenHeader);
+            this.faults = new FaultRules(contract);
+            this.control = new EmulatorControl(tenants, lifecycle, catalog, config.clock());
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
+            this.workers = Executors.newFixedThreadPool(config.threads(), workerThreads());
+            server.setExecutor(workers);
+            server.createContext("/", new FaultingHandler(api, router, faults, mapper, config.observer()));
+            if (config.controlPlane()) {
+                // The longest matching context wins: only /_emulator/... comes here, never an API path.
+                server.createContext(ControlHttpHandler.ROOT + "/", new ControlHttpHandler(control, faults,
+                        this::consistencyProblems));
+            }
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            persistence.close(); // the data directory stays usable by the next start
+            throw e;
         }
-        Emulation emulation = new Emulation(contract, mapper, catalog, tenants, lifecycle, tokens, config);
-        String tokenHeader = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
-        Router router = new Router(contract);
-        this.servicePrefix = router.servicePrefix().orElse("");
-        ApiHttpHandler api = new ApiHttpHandler(router,
-                // Judged as sent: a null the contract does not mark nullable is invalid (not "absent").
-                new RequestValidator(contract, RequestValidator.Nulls.AS_SENT), tokens,
-                OperationTable.build(emulation), mapper, config.observer(), tokenHeader);
-        this.faults = new FaultRules(contract);
-        this.control = new EmulatorControl(tenants, lifecycle, catalog, config.clock());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
-        this.workers = Executors.newFixedThreadPool(config.threads(), workerThreads());
-        server.setExecutor(workers);
-        server.createContext("/", new FaultingHandler(api, router, faults, mapper, config.observer()));
-        if (config.controlPlane()) {
-            // The longest matching context wins: only /_emulator/... comes here, never an API path.
-            server.createContext(ControlHttpHandler.ROOT + "/", new ControlHttpHandler(control, faults,
-                    this::consistencyProblems));
-        }
-        server.start();
         this.port = server.getAddress().getPort();
         LOG.info("TOAST Compute emulator listening on {} ({} appkey(s) restored{}{})", endpoint(), tenants.all().size(),
                 store == null ? ", state in memory only" : ", data directory " + store.dir(),
@@ -246,6 +252,11 @@ public final class EmulatorServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            persistence.close(); // every acknowledged change is on disk already; this releases the directory
+        } catch (IOException e) {
+            LOG.warn("closing the data directory of the emulator on port {}: {}", port, e.toString());
         }
         LOG.info("TOAST Compute emulator on port {} stopped", port());
     }

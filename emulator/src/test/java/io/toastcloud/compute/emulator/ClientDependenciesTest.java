@@ -41,12 +41,12 @@ class ClientDependenciesTest {
     @Test
     void theDefaultTransportWorksWithoutThemAndGetTokenToo() {
         try (ToastComputeClient client = emulator.client(EmulatorHarness.freshAppkey())) {
-            assertTrue(client.flavors().listFlavors(null).getFlavors().size() > 0);
-            String token = client.tokens().issueToken(null, new TokenIssueRequest().auth(new TokenAuth()
+            assertTrue(client.flavors().listFlavors().getFlavors().size() > 0);
+            String token = client.tokens().issueToken(new TokenIssueRequest().auth(new TokenAuth()
                     .username(EmulatorUser.DEFAULT.name()).password(EmulatorUser.DEFAULT.password())))
                     .getAccess().getToken().getId();
             // getToken goes through java.net.http (feign-java11), which every transport needs.
-            assertEquals(token, client.tokens().getToken(null, token).getAccess().getToken().getId());
+            assertEquals(token, client.tokens().getToken(token).getAccess().getToken().getId());
         }
         emulator.verify();
     }

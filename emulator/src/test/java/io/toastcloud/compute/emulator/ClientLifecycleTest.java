@@ -61,26 +61,26 @@ class ClientLifecycleTest {
     @Test
     void aWholeLifecycleWithTheWaiters() {
         try (ToastComputeClient c = emulator.client(EmulatorHarness.freshAppkey())) {
-            c.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
+            c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
             String id = create(c, "web-01");
             assertEquals(InstanceStatus.ACTIVE, c.instanceWaiter().untilActive(id).getStatus());
 
-            Volume volume = c.volumes().createVolume(null, new VolumeCreateRequest().volume(new VolumeCreateSpec()
+            Volume volume = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
                     .name("data").size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume();
             c.volumeWaiter().untilAvailable(volume.getId());
-            c.instances().attachVolume(null, id, new VolumeAttachRequest().attachment(new VolumeAttachSpec().volumeId(volume.getId())));
+            c.instances().attachVolume(id, new VolumeAttachRequest().attachment(new VolumeAttachSpec().volumeId(volume.getId())));
             assertEquals(id, c.volumeWaiter().untilInUse(volume.getId()).getAttachments().get(0).getInstanceId());
 
-            FloatingIp ip = c.floatingIps().createFloatingIp(null, new FloatingIpCreateRequest()
+            FloatingIp ip = c.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
                     .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingip();
-            InstanceDetail detail = c.instances().listInstanceDetails(null, id).getInstances().get(0);
+            InstanceDetail detail = c.instances().listInstanceDetails(id).getInstances().get(0);
             c.actions().addFloatingIp(id, ip.getFloatingIpAddress(), detail.getAddresses().get(0).getIpAddress());
-            assertEquals(ip.getFloatingIpAddress(), c.instances().listInstanceDetails(null, id).getInstances().get(0)
+            assertEquals(ip.getFloatingIpAddress(), c.instances().listInstanceDetails(id).getInstances().get(0)
                     .getAddresses().get(0).getFloatingIpAddress());
-            assertThrows(NoAvailableIpException.class, () -> c.floatingIps().createFloatingIp(null,
+            assertThrows(NoAvailableIpException.class, () -> c.floatingIps().createFloatingIp(
                     new FloatingIpCreateRequest().pool(new FloatingIpPoolReference().id(ValidationTest.POOL))));
             c.actions().removeFloatingIp(id, ip.getFloatingIpAddress());
-            c.floatingIps().deleteFloatingIp(null, ip.getId());
+            c.floatingIps().deleteFloatingIp(ip.getId());
 
             c.actions().reboot(id, RebootType.SOFT);
             c.instanceWaiter().untilActive(id);
@@ -92,22 +92,22 @@ class ClientLifecycleTest {
             c.instanceWaiter().untilStopped(id);
             c.actions().start(id);
             c.instanceWaiter().untilActive(id);
-            assertEquals("u2.c2m4", c.instances().listInstanceDetails(null, id).getInstances().get(0).getFlavor().getName());
+            assertEquals("u2.c2m4", c.instances().listInstanceDetails(id).getInstances().get(0).getFlavor().getName());
 
-            c.instances().detachVolume(null, id, volume.getId());
+            c.instances().detachVolume(id, volume.getId());
             c.volumeWaiter().untilAvailable(volume.getId());
-            c.volumes().deleteVolume(null, volume.getId());
+            c.volumes().deleteVolume(volume.getId());
             c.volumeWaiter().untilGone(volume.getId());
-            c.instances().deleteInstance(null, id);
+            c.instances().deleteInstance(id);
             c.instanceWaiter().untilGone(id);
-            assertEquals(List.of(), c.instances().listInstances(null, (String) null).getInstances());
+            assertEquals(List.of(), c.instances().listInstances().getInstances());
         }
     }
 
     @Test
     void failuresAreTheClientsTypedExceptions() {
         try (ToastComputeClient c = emulator.client(EmulatorHarness.freshAppkey())) {
-            c.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
+            c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
             String id = create(c, "web-01");
             ConflictException early = assertThrows(ConflictException.class, () -> c.actions().stop(id));
             assertEquals(10409, early.resultCode());
@@ -115,7 +115,7 @@ class ClientLifecycleTest {
             assertThrows(ConflictException.class, () -> c.actions().start(id));
             assertThrows(ResourceNotFoundException.class, () -> c.actions().start("no-such-instance"));
             InvalidParametersException windows = assertThrows(InvalidParametersException.class, () -> c.instances()
-                    .createInstance(null, request("windows-server", ValidationTest.WINDOWS_IMAGE, 50)));
+                    .createInstance(request("windows-server", ValidationTest.WINDOWS_IMAGE, 50)));
             assertTrue(windows.getMessage().contains("instance.name.windowsMaxLength"), windows.getMessage());
         }
     }
@@ -123,18 +123,18 @@ class ClientLifecycleTest {
     @Test
     void aWaiterFailsFastWhenTheInstanceEndsInError() {
         try (ToastComputeClient c = emulator.client(EmulatorHarness.freshAppkey())) {
-            c.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
+            c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
             String id = create(c, "fail-web");
             ResourceFailedException failed = assertThrows(ResourceFailedException.class, () -> c.instanceWaiter().untilActive(id));
             assertTrue(failed.getMessage().contains("ERROR"), failed.getMessage());
-            Volume broken = c.volumes().createVolume(null, new VolumeCreateRequest().volume(new VolumeCreateSpec()
+            Volume broken = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
                     .name("fail-data").size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume();
             assertThrows(ResourceFailedException.class, () -> c.volumeWaiter().untilStatus(broken.getId(), VolumeStatus.AVAILABLE));
         }
     }
 
     private static String create(ToastComputeClient c, String name) {
-        return c.instances().createInstance(null, request(name, ValidationTest.LINUX_IMAGE, 20)).getInstance().getId();
+        return c.instances().createInstance(request(name, ValidationTest.LINUX_IMAGE, 20)).getInstance().getId();
     }
 
     private static InstanceCreateRequest request(String name, String image, int rootSize) {

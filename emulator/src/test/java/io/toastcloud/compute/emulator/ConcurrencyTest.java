@@ -88,11 +88,11 @@ class ConcurrencyTest {
         assertTrue(gotIp.get() >= FLOATING_IPS, "at least each appkey's pool was used once");
         for (String appkey : appkeys) {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                assertEquals(List.of(), c.instances().listInstances(null, (String) null).getInstances());
-                assertEquals(List.of(), c.volumes().listVolumes(null, (String) null).getVolumes());
-                assertEquals(List.of(), c.keypairs().listKeypairs(null, (String) null).getKeypairs());
-                assertEquals(List.of(), c.floatingIps().listFloatingIps(null, (String) null).getFloatingips());
-                assertEquals(List.of("default"), c.securityGroups().listSecurityGroups(null, (String) null).getSecurityGroups()
+                assertEquals(List.of(), c.instances().listInstances().getInstances());
+                assertEquals(List.of(), c.volumes().listVolumes().getVolumes());
+                assertEquals(List.of(), c.keypairs().listKeypairs().getKeypairs());
+                assertEquals(List.of(), c.floatingIps().listFloatingIps().getFloatingips());
+                assertEquals(List.of("default"), c.securityGroups().listSecurityGroups().getSecurityGroups()
                         .stream().map(g -> g.getName()).toList());
             }
         }
@@ -100,48 +100,48 @@ class ConcurrencyTest {
 
     private static void lifecycle(ToastComputeClient c, int n, AtomicInteger gotIp, AtomicInteger noIp) {
         String key = "k-" + n;
-        c.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(n % 8 == 0 ? new KeypairCreateSpec().name(key)
+        c.keypairs().createKeypair(new KeypairCreateRequest().keypair(n % 8 == 0 ? new KeypairCreateSpec().name(key)
                 : new KeypairCreateSpec().name(key).publicKey(SshKeysTest.ED25519)));
-        String group = c.securityGroups().createSecurityGroup(null, new SecurityGroupRequest()
+        String group = c.securityGroups().createSecurityGroup(new SecurityGroupRequest()
                 .securityGroup(new SecurityGroupSpec().name("sg-" + n))).getSecurityGroup().getId();
-        String rule = c.securityGroupRules().createSecurityGroupRule(null, new SecurityGroupRuleCreateRequest()
+        String rule = c.securityGroupRules().createSecurityGroupRule(new SecurityGroupRuleCreateRequest()
                 .securityGroupRule(new SecurityGroupRuleSpec().securityGroupId(group).direction(Direction.INGRESS)
                         .protocol(Protocol.TCP).portRangeMin(22).portRangeMax(22))).getSecurityGroupRule().getId();
-        String id = c.instances().createInstance(null, new InstanceCreateRequest().instance(new InstanceCreateSpec()
+        String id = c.instances().createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec()
                 .name("w-" + n).image(ValidationTest.LINUX_IMAGE).flavor(ValidationTest.T2_FLAVOR)
                 .networks(List.of(new NetworkReference().id(ValidationTest.NETWORK))).availabilityZone("kr-pub-a")
                 .keyName(key).volume(new InstanceRootVolumeSpec().size(20))
                 .securityGroups(List.of(new SecurityGroupName().name("default"), new SecurityGroupName().name("sg-" + n)))))
                 .getInstance().getId();
         c.instanceWaiter().untilActive(id);
-        String volume = c.volumes().createVolume(null, new VolumeCreateRequest().volume(new VolumeCreateSpec().name("v-" + n)
+        String volume = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec().name("v-" + n)
                 .size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume().getId();
         c.volumeWaiter().untilAvailable(volume);
-        c.instances().attachVolume(null, id, new VolumeAttachRequest().attachment(new VolumeAttachSpec().volumeId(volume)));
+        c.instances().attachVolume(id, new VolumeAttachRequest().attachment(new VolumeAttachSpec().volumeId(volume)));
         c.volumeWaiter().untilInUse(volume);
-        c.instances().listInstanceDetails(null, (String) null);
+        c.instances().listInstanceDetails();
         c.actions().stop(id);
         c.instanceWaiter().untilStopped(id);
         try {
-            FloatingIp ip = c.floatingIps().createFloatingIp(null, new FloatingIpCreateRequest()
+            FloatingIp ip = c.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
                     .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingip();
             gotIp.incrementAndGet();
-            String fixed = c.instances().listInstanceDetails(null, id).getInstances().get(0).getAddresses().get(0).getIpAddress();
+            String fixed = c.instances().listInstanceDetails(id).getInstances().get(0).getAddresses().get(0).getIpAddress();
             c.actions().addFloatingIp(id, ip.getFloatingIpAddress(), fixed);
             c.actions().removeFloatingIp(id, ip.getFloatingIpAddress());
-            c.floatingIps().deleteFloatingIp(null, ip.getId());
+            c.floatingIps().deleteFloatingIp(ip.getId());
         } catch (NoAvailableIpException exhausted) {
             noIp.incrementAndGet();
         }
-        c.instances().detachVolume(null, id, volume);
+        c.instances().detachVolume(id, volume);
         c.volumeWaiter().untilAvailable(volume);
-        c.volumes().deleteVolume(null, volume);
+        c.volumes().deleteVolume(volume);
         c.volumeWaiter().untilGone(volume);
-        c.instances().deleteInstance(null, id);
+        c.instances().deleteInstance(id);
         c.instanceWaiter().untilGone(id);
-        c.securityGroupRules().deleteSecurityGroupRule(null, rule);
-        c.securityGroups().deleteSecurityGroup(null, group);
-        c.keypairs().deleteKeypair(null, key);
+        c.securityGroupRules().deleteSecurityGroupRule(rule);
+        c.securityGroups().deleteSecurityGroup(group);
+        c.keypairs().deleteKeypair(key);
     }
 
     @Test
@@ -149,7 +149,7 @@ class ConcurrencyTest {
         String appkey = EmulatorHarness.freshAppkey();
         List<String> outcomes = runTogether(n -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                return c.floatingIps().createFloatingIp(null, new FloatingIpCreateRequest()
+                return c.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
                         .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingip().getFloatingIpAddress();
             } catch (NoAvailableIpException e) {
                 return "20001";
@@ -166,7 +166,7 @@ class ConcurrencyTest {
         String appkey = EmulatorHarness.freshAppkey();
         List<String> keypairs = runTogether(n -> outcome(() -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                c.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("shared")
+                c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("shared")
                         .publicKey(SshKeysTest.ED25519)));
             }
         }));
@@ -174,7 +174,7 @@ class ConcurrencyTest {
         assertEquals(CLIENTS - 1, keypairs.stream().filter("13409"::equals).count(), keypairs.toString());
         List<String> groups = runTogether(n -> outcome(() -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                c.securityGroups().createSecurityGroup(null, new SecurityGroupRequest().securityGroup(new SecurityGroupSpec().name("web")));
+                c.securityGroups().createSecurityGroup(new SecurityGroupRequest().securityGroup(new SecurityGroupSpec().name("web")));
             }
         }));
         assertEquals(1, groups.stream().filter("ok"::equals).count(), groups.toString());
@@ -186,24 +186,24 @@ class ConcurrencyTest {
         List<String> instances = new ArrayList<>();
         String volume;
         try (ToastComputeClient c = emulator.client(appkey)) {
-            c.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k")
+            c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k")
                     .publicKey(SshKeysTest.ED25519)));
-            c.instances().createInstance(null, new InstanceCreateRequest().instance(new InstanceCreateSpec().name("many")
+            c.instances().createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec().name("many")
                     .image(ValidationTest.LINUX_IMAGE).flavor(ValidationTest.T2_FLAVOR)
                     .networks(List.of(new NetworkReference().id(ValidationTest.NETWORK))).availabilityZone("kr-pub-a")
                     .keyName("k").volume(new InstanceRootVolumeSpec().size(20)).count(10)
                     .securityGroups(List.of(new SecurityGroupName().name("default")))));
-            c.instances().listInstances(null, (String) null).getInstances().forEach(i -> instances.add(i.getId()));
+            c.instances().listInstances().getInstances().forEach(i -> instances.add(i.getId()));
             for (String id : instances) {
                 c.instanceWaiter().untilActive(id);
             }
-            volume = c.volumes().createVolume(null, new VolumeCreateRequest().volume(new VolumeCreateSpec().name("shared")
+            volume = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec().name("shared")
                     .size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume().getId();
             c.volumeWaiter().untilAvailable(volume);
         }
         List<String> outcomes = runTogether(n -> outcome(() -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                c.instances().attachVolume(null, instances.get(n % instances.size()), new VolumeAttachRequest()
+                c.instances().attachVolume(instances.get(n % instances.size()), new VolumeAttachRequest()
                         .attachment(new VolumeAttachSpec().volumeId(volume)));
             }
         }));

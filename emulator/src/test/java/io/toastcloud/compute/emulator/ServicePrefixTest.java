@@ -51,17 +51,17 @@ class ServicePrefixTest {
         String appkey = EmulatorHarness.freshAppkey();
         try (ToastComputeClient prefixed = client(appkey, emulator.serviceEndpoint());
                 ToastComputeClient bare = client(appkey, emulator.endpoint())) {
-            prefixed.keypairs().createKeypair(null, new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k")
+            prefixed.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k")
                     .publicKey(SshKeysTest.ED25519)));
             assertEquals(List.of("k"), names(bare), "made through /compute, seen without it");
-            bare.keypairs().deleteKeypair(null, "k");
+            bare.keypairs().deleteKeypair("k");
             assertEquals(List.of(), names(prefixed), "deleted without /compute, gone through it");
-            assertThrows(ResourceNotFoundException.class, () -> prefixed.keypairs().deleteKeypair(null, "k"));
+            assertThrows(ResourceNotFoundException.class, () -> prefixed.keypairs().deleteKeypair("k"));
         }
     }
 
     private static List<String> names(ToastComputeClient client) {
-        return client.keypairs().listKeypairs(null, (String) null).getKeypairs().stream().map(k -> k.getName()).toList();
+        return client.keypairs().listKeypairs().getKeypairs().stream().map(k -> k.getName()).toList();
     }
 
     @Test

@@ -41,8 +41,37 @@ final class Build {
         return existing("toast.generator.cli");
     }
 
+    /**
+     * The file repository the published modules are staged in (root pom: toast.staging.repo).
+     * maven-deploy-plugin refuses to run offline, so an offline build (-o) has staged nothing.
+     */
+    static Path stagingRepo() {
+        Path staging = path("toast.staging.repo");
+        if (!Files.isDirectory(staging)) {
+            throw new IllegalStateException("Nothing is staged in " + staging + ". The published modules stage there during"
+                    + " verify, with maven-deploy-plugin, which refuses offline mode: build without -o"
+                    + " (mvn -B -pl publishing -am verify).");
+        }
+        return staging;
+    }
+
+    /** -Dtoast.chromium when given, else the Chromium found (or installed) by {@link ChromiumLocator}. */
+    /** The Maven installation running this build (for a second build in a test). */
+    static Path mavenHome() {
+        return existing("toast.maven.home");
+    }
+
     static Path chromium() {
-        return path("toast.chromium");
+        String configured = System.getProperty("toast.chromium", "");
+        try {
+            return ChromiumLocator.locate(configured.isBlank() ? java.util.Optional.empty()
+                    : java.util.Optional.of(Path.of(configured).toAbsolutePath()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static String python() {

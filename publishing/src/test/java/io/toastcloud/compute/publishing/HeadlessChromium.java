@@ -72,7 +72,7 @@ final class HeadlessChromium implements AutoCloseable {
     static HeadlessChromium start(Path binary, Path log, int width, int height) throws IOException, InterruptedException {
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("Chromium is needed for the reference-page test and was not found at "
-                    + binary + ". Install Debian's package: apt-get update && apt-get install -y --no-install-recommends chromium"
+                    + binary + ". Install Debian's package: " + ChromiumLocator.INSTALL
                     + " (or pass -Dtoast.chromium=<path to a Chromium binary>).");
         }
         Path profile = Files.createTempDirectory("toast-chromium-profile");

@@ -40,8 +40,7 @@ class TypeScriptClientTest {
 
     @BeforeAll
     static void generateTheClient() throws Exception {
-        client = OpenApiGenerator.generate("typescript-fetch", Build.bundleYaml(),
-                Build.target("clients", "typescript-fetch"));
+        client = GeneratedTypeScriptClient.get();
     }
 
     @Test

@@ -37,19 +37,33 @@ final class TypeScriptCompiler {
      * generated code passes, so that a user's strictest usual settings are covered.
      */
     static Check check(Path projectDir, List<String> include) throws IOException, InterruptedException {
+        return run(projectDir, include, Map.of("module", "esnext", "moduleResolution", "bundler", "noEmit", true));
+    }
+
+    /**
+     * The same strict check, writing CommonJS JavaScript that node runs as it is into outDir
+     * (rootDir is the parent of projectDir, so that the generated client's files keep their
+     * relative place next to the program).
+     */
+    static Check compile(Path projectDir, List<String> include, Path outDir) throws IOException, InterruptedException {
+        return run(projectDir, include, Map.of("module", "nodenext",
+                "outDir", outDir.toString(), "rootDir", projectDir.getParent().toString()));
+    }
+
+    private static Check run(Path projectDir, List<String> include, Map<String, Object> output)
+            throws IOException, InterruptedException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode config = json.createObjectNode();
-        config.set("compilerOptions", json.valueToTree(Map.ofEntries(
+        Map<String, Object> options = new java.util.TreeMap<>(Map.ofEntries(
                 Map.entry("target", "es2022"),
-                Map.entry("module", "esnext"),
-                Map.entry("moduleResolution", "bundler"),
                 Map.entry("lib", List.of("es2022", "dom")),
                 Map.entry("types", List.of()),
                 Map.entry("strict", true),
                 Map.entry("noImplicitReturns", true),
                 Map.entry("noFallthroughCasesInSwitch", true),
-                Map.entry("forceConsistentCasingInFileNames", true),
-                Map.entry("noEmit", true))));
+                Map.entry("forceConsistentCasingInFileNames", true)));
+        options.putAll(output);
+        config.set("compilerOptions", json.valueToTree(options));
         config.set("include", json.valueToTree(include));
         Files.createDirectories(projectDir);
         Path tsconfig = projectDir.resolve("tsconfig.json");

@@ -25,7 +25,7 @@ public final class ClientMain {
         long built;
         try (ToastComputeClient client = builder.build()) {
             built = System.nanoTime();
-            flavors = client.flavors().listFlavors(null).getFlavors().size();
+            flavors = client.flavors().listFlavors().getFlavors().size();
         }
         Phases.report(start, built, System.nanoTime());
         System.out.println("flavors=" + flavors);

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * The client, used the way its documentation shows ({@code null} appkey: the client's own).
+ * The client, used the way its documentation shows (the appkey is the client's; no call takes it).
  *
  * <p>Two clients on the same transport: {@code steady}, whose clock stands one hour before the
  * canned token's expiry so the token issued on its first call stays fresh; and {@code renewing},
@@ -64,22 +64,22 @@ public final class ClientContender implements Contender {
 
     @Override
     public FlavorListResponse listFlavors() {
-        return flavors.listFlavors(null);
+        return flavors.listFlavors();
     }
 
     @Override
     public InstanceDetailListResponse listInstanceDetails() {
-        return instances.listInstanceDetails(null, (String) null);
+        return instances.listInstanceDetails();
     }
 
     @Override
     public InstanceCreateResponse createInstance(InstanceCreateRequest request) {
-        return instances.createInstance(null, request);
+        return instances.createInstance(request);
     }
 
     @Override
     public FlavorListResponse renewTokenThenListFlavors() {
-        return renewingFlavors.listFlavors(null);
+        return renewingFlavors.listFlavors();
     }
 
     @Override

@@ -56,9 +56,11 @@ public final class FeignLayer implements Contender {
                         t.header(Baselines.TOKEN_HEADER, id);
                     }
                 });
-        this.flavors = feign.target(FlavorApi.class, endpoint);
-        this.instances = feign.target(InstanceApi.class, endpoint);
-        this.tokens = feign.target(TokenApi.class, endpoint);
+        // The generated request lines start after the prefix the client binds (spec/DECISIONS.md D44).
+        String base = endpoint + "/v1.0/appkeys/" + CannedResponses.APPKEY;
+        this.flavors = feign.target(FlavorApi.class, base);
+        this.instances = feign.target(InstanceApi.class, base);
+        this.tokens = feign.target(TokenApi.class, base);
         this.token = issueToken();
     }
 
@@ -70,14 +72,14 @@ public final class FeignLayer implements Contender {
     @Override
     public InstanceDetailListResponse listInstanceDetails() {
         sendToken.set(token);
-        InstanceDetailListResponse r = instances.listInstanceDetails(CannedResponses.APPKEY, (String) null);
+        InstanceDetailListResponse r = instances.listInstanceDetails();
         return Baselines.successful(r, r.getHeader(), "listInstanceDetails");
     }
 
     @Override
     public InstanceCreateResponse createInstance(InstanceCreateRequest request) {
         sendToken.set(token);
-        InstanceCreateResponse r = instances.createInstance(CannedResponses.APPKEY, request);
+        InstanceCreateResponse r = instances.createInstance(request);
         return Baselines.successful(r, r.getHeader(), "createInstance");
     }
 
@@ -97,13 +99,13 @@ public final class FeignLayer implements Contender {
 
     private FlavorListResponse listFlavors(String tokenId) {
         sendToken.set(tokenId);
-        FlavorListResponse r = flavors.listFlavors(CannedResponses.APPKEY);
+        FlavorListResponse r = flavors.listFlavors();
         return Baselines.successful(r, r.getHeader(), "listFlavors");
     }
 
     private String issueToken() {
         sendToken.remove();
-        return Baselines.tokenId(tokens.issueToken(CannedResponses.APPKEY,
+        return Baselines.tokenId(tokens.issueToken(
                 Baselines.credentials(CannedResponses.USERNAME, CannedResponses.API_PASSWORD)));
     }
 }

@@ -31,11 +31,9 @@ import io.toastcloud.compute.model.UploadImageParameters;
  */
 public final class InstanceActions {
     private final InstanceActionApi api;
-    private final String appkey;
 
-    public InstanceActions(InstanceActionApi api, String appkey) {
+    public InstanceActions(InstanceActionApi api) {
         this.api = api;
-        this.appkey = appkey;
     }
 
     /** Starts a stopped (STOP) instance. */
@@ -97,6 +95,6 @@ public final class InstanceActions {
     }
 
     private InstanceActionResponse perform(String instanceId, InstanceActionRequest action) {
-        return api.performInstanceAction(appkey, instanceId, action);
+        return api.performInstanceAction(instanceId, action);
     }
 }

@@ -31,10 +31,10 @@ import java.util.Optional;
 /**
  * Wraps every generated API method with what the contract asks of a call:
  * <ol>
- *   <li>fills in the client's appkey when the caller passes {@code null};</li>
  *   <li>validates parameters and body against the contract and refuses a bad request before
- *       anything is sent ({@link RequestValidationException}); without a validator, the caller
- *       has validated its requests itself;</li>
+ *       anything is sent ({@link RequestValidationException}); the parameter the client binds
+ *       (the appkey: in no method's signature, in the targets' base URL) is checked with them;
+ *       without a validator, the caller has validated its requests itself;</li>
  *   <li>translates whatever Feign or Jackson throws into this client's typed exceptions, with
  *       the operation named and secrets cut out ({@link ExceptionTranslator});</li>
  *   <li>when the service says the token is no longer valid, drops it and sends the call once more
@@ -53,7 +53,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
     private final ExceptionTranslator translator;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
-    private final String appkey;
+    private final Map<String, Object> boundParameters;
     private final ClientMetrics metrics;
 
     public ContractInvocationHandlerFactory(Contract contract, RequestValidator validator, ObjectMapper mapper,
@@ -74,7 +74,8 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
         this.translator = translator;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
-        this.appkey = appkey;
+        this.boundParameters = contract.clientBinding()
+                .<Map<String, Object>>map(b -> Map.of(b.parameter(), appkey)).orElse(Map.of());
     }
 
     /**
@@ -82,8 +83,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
      * method: the {@code @Param} name of each argument, which arguments are query maps; any other
      * argument is the body.
      */
-    private record MethodPlan(String operation, OperationInfo info, int appkeyIndex, String[] paramNames,
-            boolean[] queryMaps) {
+    private record MethodPlan(String operation, OperationInfo info, String[] paramNames, boolean[] queryMaps) {
     }
 
     private MethodPlan plan(Method method) {
@@ -92,20 +92,16 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
         int n = annotations.length;
         String[] names = new String[n];
         boolean[] queryMaps = new boolean[n];
-        int appkeyIndex = -1;
         for (int i = 0; i < n; i++) {
             for (Annotation a : annotations[i]) {
                 if (a instanceof Param p) {
                     names[i] = p.value();
-                    if ("appkey".equals(p.value())) {
-                        appkeyIndex = i;
-                    }
                 } else if (a instanceof QueryMap) {
                     queryMaps[i] = true;
                 }
             }
         }
-        return new MethodPlan(operation, contract.operation(operation).orElse(null), appkeyIndex, names, queryMaps);
+        return new MethodPlan(operation, contract.operation(operation).orElse(null), names, queryMaps);
     }
 
     @Override
@@ -122,7 +118,7 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
             if (plan == null) {
                 return feign.invoke(proxy, method, args);
             }
-            Object[] callArgs = withAppkey(plan, args);
+            Object[] callArgs = args;
             if (metrics == ClientMetrics.NONE) {
                 if (plan.info() != null && validator != null) {
                     validate(plan, callArgs);
@@ -199,17 +195,8 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
         }
     }
 
-    private Object[] withAppkey(MethodPlan plan, Object[] args) {
-        if (args == null || appkey == null || plan.appkeyIndex() < 0 || args[plan.appkeyIndex()] != null) {
-            return args;
-        }
-        Object[] copy = args.clone();
-        copy[plan.appkeyIndex()] = appkey;
-        return copy;
-    }
-
     private void validate(MethodPlan plan, Object[] args) {
-        Map<String, Object> parameters = new HashMap<>();
+        Map<String, Object> parameters = new HashMap<>(boundParameters);
         JsonNode body = null;
         for (int i = 0; args != null && i < args.length; i++) {
             if (plan.paramNames()[i] != null) {

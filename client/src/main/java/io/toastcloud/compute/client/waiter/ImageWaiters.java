@@ -16,13 +16,11 @@ import java.util.Set;
  */
 public final class ImageWaiters {
     private final ImageApi api;
-    private final String appkey;
     private final Waiter waiter;
     private final Set<String> failures;
 
-    public ImageWaiters(ImageApi api, String appkey, Waiter waiter, Contract contract) {
+    public ImageWaiters(ImageApi api, Waiter waiter, Contract contract) {
         this.api = api;
-        this.appkey = appkey;
         this.waiter = waiter;
         this.failures = contract.terminalFailureValues("ImageStatus");
     }
@@ -33,7 +31,7 @@ public final class ImageWaiters {
     }
 
     private Optional<Image> find(String imageId) {
-        List<Image> images = api.listImages(appkey).getImages();
+        List<Image> images = api.listImages().getImages();
         return images == null ? Optional.empty() : images.stream().filter(i -> imageId.equals(i.getId())).findFirst();
     }
 }

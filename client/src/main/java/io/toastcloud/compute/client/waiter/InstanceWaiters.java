@@ -18,13 +18,11 @@ import java.util.stream.Collectors;
  */
 public final class InstanceWaiters {
     private final InstanceApi api;
-    private final String appkey;
     private final Waiter waiter;
     private final Set<String> failures;
 
-    public InstanceWaiters(InstanceApi api, String appkey, Waiter waiter, Contract contract) {
+    public InstanceWaiters(InstanceApi api, Waiter waiter, Contract contract) {
         this.api = api;
-        this.appkey = appkey;
         this.waiter = waiter;
         this.failures = contract.terminalFailureValues("InstanceStatus");
     }
@@ -53,7 +51,7 @@ public final class InstanceWaiters {
 
     private Optional<InstanceSummary> find(String instanceId) {
         try {
-            List<InstanceSummary> found = api.listInstances(appkey, instanceId).getInstances();
+            List<InstanceSummary> found = api.listInstances(instanceId).getInstances();
             return found == null ? Optional.empty()
                     : found.stream().filter(i -> instanceId.equals(i.getId())).findFirst();
         } catch (ResourceNotFoundException gone) {

@@ -16,13 +16,11 @@ import java.util.Set;
  */
 public final class VolumeWaiters {
     private final BlockStorageApi api;
-    private final String appkey;
     private final Waiter waiter;
     private final Set<String> failures;
 
-    public VolumeWaiters(BlockStorageApi api, String appkey, Waiter waiter, Contract contract) {
+    public VolumeWaiters(BlockStorageApi api, Waiter waiter, Contract contract) {
         this.api = api;
-        this.appkey = appkey;
         this.waiter = waiter;
         this.failures = contract.terminalFailureValues("VolumeStatus");
     }
@@ -47,7 +45,7 @@ public final class VolumeWaiters {
 
     private Optional<Volume> find(String volumeId) {
         try {
-            List<Volume> found = api.listVolumes(appkey, volumeId).getVolumes();
+            List<Volume> found = api.listVolumes(volumeId).getVolumes();
             return found == null ? Optional.empty() : found.stream().filter(v -> volumeId.equals(v.getId())).findFirst();
         } catch (ResourceNotFoundException gone) {
             return Optional.empty();

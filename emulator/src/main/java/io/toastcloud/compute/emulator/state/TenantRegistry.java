@@ -1,7 +1,10 @@
 package io.toastcloud.compute.emulator.state;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,5 +47,41 @@ public final class TenantRegistry {
 
     public Collection<Tenant> all() {
         return tenants.values();
+    }
+
+    /**
+     * Forgets the appkey, in memory and on disk: its next request finds a new state (with only
+     * the {@code default} security group). Requests already running on it finish on the old
+     * state and save nothing. Tokens are kept by whoever issued them (the token service).
+     */
+    public void reset(String appkey) {
+        Tenant tenant = tenants.get(appkey);
+        try {
+            if (tenant == null) {
+                persistence.reset(appkey);
+                return;
+            }
+            // Disk first, under the tenant's lock, then the map: a new tenant made after the
+            // removal saves after the reset, never before it.
+            tenant.drop();
+            tenants.remove(appkey, tenant);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset the saved state of an appkey", e);
+        }
+    }
+
+    /**
+     * {@link #reset Resets} every appkey, then compacts the store, so that the old records
+     * (token ids among them) leave the disk too.
+     */
+    public void resetAll() {
+        for (String appkey : List.copyOf(tenants.keySet())) {
+            reset(appkey);
+        }
+        try {
+            persistence.compact();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset the saved state", e);
+        }
     }
 }

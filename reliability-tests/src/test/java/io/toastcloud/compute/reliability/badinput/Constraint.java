@@ -1,7 +1,9 @@
 package io.toastcloud.compute.reliability.badinput;
 
+import io.toastcloud.compute.testsupport.ContractModel;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.reliability.support.ContractModel.Operation;
+import io.toastcloud.compute.testsupport.ContractModel.Operation;
 
 /**
  * One constraint of the contract on one request field: the keyword (a JSON Schema keyword, or

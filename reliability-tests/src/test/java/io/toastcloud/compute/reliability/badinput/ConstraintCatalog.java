@@ -1,8 +1,8 @@
 package io.toastcloud.compute.reliability.badinput;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.reliability.support.ContractModel;
-import io.toastcloud.compute.reliability.support.ContractModel.Operation;
+import io.toastcloud.compute.testsupport.ContractModel;
+import io.toastcloud.compute.testsupport.ContractModel.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.badinput;
 
+import io.toastcloud.compute.testsupport.ContractModel;
+
 import io.toastcloud.compute.reliability.support.Secrets;
 
 import io.toastcloud.compute.testsupport.ManualClock;
@@ -27,7 +29,7 @@ import io.toastcloud.compute.reliability.support.IndependentValidator;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.testsupport.WireMockService;
-import io.toastcloud.compute.reliability.support.ContractModel.Operation;
+import io.toastcloud.compute.testsupport.ContractModel.Operation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -137,10 +139,21 @@ class ContractConstraintsTest {
 
     private void parameter(Constraint c, Expected expected) {
         Operation op = c.operation();
-        if ("appkey".equals(c.parameter()) && "required".equals(c.keyword())) {
-            // null is how a caller asks for the client's own appkey: the path always has one.
-            OUTCOMES.add("required appkey: a null appkey is the client's own");
-            Report.line(SUITE, c + " -> cannot be broken: null means the client's appkey");
+        if ("appkey".equals(c.parameter())) {
+            // The appkey is the client's (spec/DECISIONS.md D44): no call takes one, so a broken
+            // appkey is refused when the client is built, before anything can be sent.
+            String broken = Mutations.breakParameter(c);
+            RuntimeException e = assertThrows(RuntimeException.class, () -> Clients.builder(stub.endpoint(),
+                    Transport.APACHE_HC5, stub.clock, new RecordingSleeper()).appkey(broken).build(), () -> c + ": not refused");
+            assertTrue(e.getMessage().contains("appkey"), e.getMessage());
+            if (e instanceof RequestValidationException refused) {
+                assertTrue(has(refused.violations(), expected), () -> c + ": expected " + expected + " in " + refused.violations());
+            } else {
+                assertTrue(broken == null && e instanceof IllegalStateException, () -> c + ": refused with " + e);
+            }
+            assertEquals(0, stub.allRequests(), "nothing was sent, not even a token request");
+            OUTCOMES.add("appkey: refused when the client is built, nothing sent");
+            Report.line(SUITE, c + " -> refused by the client's builder: " + e.getMessage());
             return;
         }
         Map<String, String> parameters = new HashMap<>(ContractCalls.parameterValues(op));
@@ -153,11 +166,10 @@ class ContractConstraintsTest {
         JsonNode body = ContractCalls.firstExample(op);
         assertTrue(IndependentValidator.validate(op, parameters, body == null ? null : body.toString()).hasErrors(),
                 "the independent validator agrees the request is broken");
-        List<ApiMethod> methods = ApiCalls.all().stream().filter(m -> m.operationId().equals(op.id()) && !m.withHttpInfo()).toList();
+        // Every method that can carry the parameter: the overload without an optional one cannot break it.
+        List<ApiMethod> methods = ApiCalls.all().stream().filter(m -> m.operationId().equals(op.id()) && !m.withHttpInfo()
+                && m.takes(c.parameter())).toList();
         for (ApiMethod method : methods) {
-            if (method.queryMap() && value != null) {
-                continue; // the QueryMap overloads are about absent parameters
-            }
             Object[] args = ApiCalls.arguments(method, parameters, body);
             RequestValidationException e = assertThrows(RequestValidationException.class,
                     () -> ApiCalls.invoke(client, method, args), () -> method + ": not refused");

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.concurrency;
 
+import io.toastcloud.compute.reliability.support.Secrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.reliability.support.Clients;
-import io.toastcloud.compute.reliability.support.CountingService;
+import io.toastcloud.compute.testsupport.CountingService;
 import io.toastcloud.compute.testsupport.ManualClock;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
@@ -49,7 +51,7 @@ class ConcurrentTokenExpiryTest {
 
     @BeforeEach
     void start() throws Exception {
-        service = new CountingService(clock, TOKEN_LIFETIME, THREADS);
+        service = new CountingService(clock, TOKEN_LIFETIME, THREADS, Secrets.TOKEN_ID);
         // A slow token endpoint keeps the renewal window open while the other threads pile up.
         service.issueDelay(Duration.ofMillis(50));
         client = Clients.builder(service.endpoint(), Transport.APACHE_HC5, clock, new RecordingSleeper()).build();

@@ -21,8 +21,8 @@ import io.toastcloud.compute.client.error.ToastServiceException;
 import io.toastcloud.compute.reliability.support.Clients;
 import io.toastcloud.compute.reliability.support.ContractAnswers;
 import io.toastcloud.compute.reliability.support.ContractCalls;
-import io.toastcloud.compute.reliability.support.ContractModel;
-import io.toastcloud.compute.reliability.support.ContractModel.Operation;
+import io.toastcloud.compute.testsupport.ContractModel;
+import io.toastcloud.compute.testsupport.ContractModel.Operation;
 import io.toastcloud.compute.testsupport.Envelopes;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
@@ -62,7 +62,7 @@ class EnvelopeFailuresTest {
         stub.issuesTokens(Secrets.TOKEN_ID);
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json(Envelopes.flavors())));
         client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, SLEEPER).build();
-        client.flavors().listFlavors(null);
+        client.flavors().listFlavors();
     }
 
     @AfterAll
@@ -111,9 +111,9 @@ class EnvelopeFailuresTest {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockService.json(Envelopes.failure(code, message))));
         Class<? extends ToastServiceException> expected = ExpectedServiceFailures.of(code, "listFlavors");
         {
-            ToastServiceException read = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors(null));
-            ToastServiceException create = assertThrows(ToastServiceException.class, () -> client.volumes().createVolume(null,
-                    (VolumeCreateRequest) ContractCalls.plain(ContractModel.bundled().operation("createVolume")).arguments()[1]));
+            ToastServiceException read = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors());
+            ToastServiceException create = assertThrows(ToastServiceException.class, () -> client.volumes().createVolume(
+                    (VolumeCreateRequest) ContractCalls.plain(ContractModel.bundled().operation("createVolume")).arguments()[0]));
             for (ToastServiceException e : List.of(read, create)) {
                 assertEquals(expected, e.getClass(), "resultCode " + code);
                 assertEquals(code, e.resultCode());
@@ -134,7 +134,7 @@ class EnvelopeFailuresTest {
     @Test
     void anEnvelopeWithoutResultCodeOrMessageIsStillTyped() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json("{\"header\":{\"isSuccessful\":false}}")));
-        ToastServiceException e = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors(null));
+        ToastServiceException e = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors());
         assertEquals("listFlavors", e.operation());
         assertFalse(e.getMessage().isBlank());
     }

@@ -12,7 +12,7 @@ import io.toastcloud.compute.client.error.RequestFailedException;
 import io.toastcloud.compute.client.error.ResourceNotFoundException;
 import io.toastcloud.compute.client.error.ServerSideException;
 import io.toastcloud.compute.client.error.ToastServiceException;
-import io.toastcloud.compute.reliability.support.ContractModel;
+import io.toastcloud.compute.testsupport.ContractModel;
 import java.util.Map;
 
 /**

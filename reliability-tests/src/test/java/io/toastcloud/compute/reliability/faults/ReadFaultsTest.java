@@ -89,7 +89,7 @@ class ReadFaultsTest {
                     .connectTimeout(connectTimeout).retryPolicy(POLICY).build()) {
                 Duration bound = Bounds.noHang(connectTimeout, readTimeout, POLICY.maxAttempts());
                 e = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                        () -> client.flavors().listFlavors(null)));
+                        () -> client.flavors().listFlavors()));
             }
         }
         int sent = requestsSeen(fault);

@@ -33,7 +33,7 @@ import io.toastcloud.compute.model.VolumeCreateRequest;
 import io.toastcloud.compute.reliability.support.Bounds;
 import io.toastcloud.compute.reliability.support.Clients;
 import io.toastcloud.compute.reliability.support.ContractCalls;
-import io.toastcloud.compute.reliability.support.ContractModel;
+import io.toastcloud.compute.testsupport.ContractModel;
 import io.toastcloud.compute.testsupport.Envelopes;
 import io.toastcloud.compute.reliability.support.RecordingSleeper;
 import io.toastcloud.compute.reliability.support.Report;
@@ -113,10 +113,10 @@ class TokenEndpointFailureTest {
         try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, sleeper)
                 .readTimeout(readTimeout).retryPolicy(POLICY).build()) {
             ToastComputeException onCreate = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                    () -> client.volumes().createVolume(null, volume())));
+                    () -> client.volumes().createVolume(volume())));
             int afterCreate = stub.tokenRequests();
             ToastComputeException onRead = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                    () -> client.flavors().listFlavors(null)));
+                    () -> client.flavors().listFlavors()));
             int forRead = stub.tokenRequests() - afterCreate;
             for (ToastComputeException e : new ToastComputeException[] {onCreate, onRead}) {
                 assertInstanceOf(fault.expected, e);
@@ -128,7 +128,7 @@ class TokenEndpointFailureTest {
             assertEquals(fault.transientFault ? POLICY.maxAttempts() : 1, forRead, "a read: one token request per attempt");
 
             stub.issuesTokens(Secrets.TOKEN_ID); // the endpoint recovers
-            client.flavors().listFlavors(null);
+            client.flavors().listFlavors();
             assertEquals(1, stub.count(getRequestedFor(urlPathEqualTo(FLAVORS))), "the same client works again");
             Report.line(SUITE, fault + " -> " + onCreate.getClass().getSimpleName() + "; create: 1 token request, 0 sent;"
                     + " read: " + forRead + " token requests, 0 sent; then recovered | " + onCreate.getMessage());
@@ -136,6 +136,6 @@ class TokenEndpointFailureTest {
     }
 
     private static VolumeCreateRequest volume() {
-        return (VolumeCreateRequest) ContractCalls.plain(ContractModel.bundled().operation("createVolume")).arguments()[1];
+        return (VolumeCreateRequest) ContractCalls.plain(ContractModel.bundled().operation("createVolume")).arguments()[0];
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toastcloud.compute.client.ToastComputeClient;
-import io.toastcloud.compute.reliability.support.CountingService;
+import io.toastcloud.compute.testsupport.CountingService;
 import io.toastcloud.compute.testsupport.ManualClock;
 import io.toastcloud.compute.reliability.support.Report;
 import io.toastcloud.compute.reliability.support.Secrets;
@@ -42,7 +42,7 @@ class LoadTest {
     @Test
     void tenThousandCallsOn32ThreadsWithoutErrorLeakOrGrowth() throws Exception {
         ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
-        try (CountingService service = new CountingService(clock, Duration.ofHours(1), 48)) {
+        try (CountingService service = new CountingService(clock, Duration.ofHours(1), 48, Secrets.TOKEN_ID)) {
             ToastComputeClient client = ToastComputeClient.builder() // the default transport
                     .appkey(Secrets.APPKEY).credentials(Secrets.USER, Secrets.PASSWORD)
                     .endpoint(service.endpoint()).clock(clock).build();

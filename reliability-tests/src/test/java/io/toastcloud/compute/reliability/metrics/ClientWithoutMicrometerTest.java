@@ -30,7 +30,7 @@ class ClientWithoutMicrometerTest {
             stub.server.stubFor(get(urlPathEqualTo(stub.base() + "/flavors")).willReturn(WireMockService.json(Envelopes.flavors())));
             try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock,
                     new RecordingSleeper()).build()) {
-                assertEquals(2, client.flavors().listFlavors(null).getFlavors().size());
+                assertEquals(2, client.flavors().listFlavors().getFlavors().size());
             }
         }
     }

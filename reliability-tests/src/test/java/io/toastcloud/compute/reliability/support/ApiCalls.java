@@ -57,6 +57,12 @@ public final class ApiCalls {
             return Arrays.stream(method.getParameterAnnotations()).flatMap(Arrays::stream).anyMatch(a -> a instanceof QueryMap);
         }
 
+        /** Whether the method has an argument for the path or query parameter {@code name}. */
+        public boolean takes(String name) {
+            return Arrays.stream(method.getParameterAnnotations()).flatMap(Arrays::stream)
+                    .anyMatch(a -> a instanceof Param p && p.value().equals(name));
+        }
+
         /** The body parameter's type, if the method takes a body. */
         public Optional<Class<?>> bodyType() {
             for (int i = 0; i < method.getParameterCount(); i++) {
@@ -85,10 +91,14 @@ public final class ApiCalls {
         return out;
     }
 
-    /** The plain method for an operation (no WithHttpInfo, one argument per parameter). */
+    /**
+     * The method with every parameter of an operation (no WithHttpInfo or QueryMap variant, and
+     * not the overload that leaves the optional parameter out).
+     */
     public static ApiMethod plain(String operationId) {
         return all().stream().filter(m -> m.operationId().equals(operationId) && !m.withHttpInfo() && !m.queryMap())
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no generated method for " + operationId));
+                .max(Comparator.comparingInt(m -> m.method().getParameterCount()))
+                .orElseThrow(() -> new IllegalArgumentException("no generated method for " + operationId));
     }
 
     static String operationOf(Method m) {
@@ -100,7 +110,7 @@ public final class ApiCalls {
      * The arguments of a call.
      *
      * @param parameters values of path and query parameters by name; a missing name is passed as
-     *                   null ({@code appkey} null means "the client's own")
+     *                   null (the appkey is the client's: no method takes it)
      * @param body the JSON body, read into the method's body type; null passes null
      */
     public static Object[] arguments(ApiMethod m, Map<String, String> parameters, JsonNode body) {

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.testsupport.ContractModel;
+
 import io.toastcloud.compute.reliability.support.Secrets;
 
 import io.toastcloud.compute.testsupport.WireMockService;
@@ -11,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.toastcloud.compute.contract.Contract;
-import io.toastcloud.compute.reliability.support.ContractModel.Operation;
+import io.toastcloud.compute.testsupport.ContractModel.Operation;
 
 /**
  * Answers taken from the contract's own examples, with the planted secrets put wherever the

@@ -1,11 +1,13 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.testsupport.ContractModel;
+
 import io.toastcloud.compute.reliability.support.Secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.reliability.support.ApiCalls.ApiMethod;
-import io.toastcloud.compute.reliability.support.ContractModel.Operation;
+import io.toastcloud.compute.testsupport.ContractModel.Operation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

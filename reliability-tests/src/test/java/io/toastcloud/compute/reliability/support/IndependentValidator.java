@@ -1,12 +1,14 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.testsupport.ContractModel;
+
 import io.toastcloud.compute.reliability.support.Secrets;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
-import io.toastcloud.compute.reliability.support.ContractModel.Operation;
+import io.toastcloud.compute.testsupport.ContractModel.Operation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

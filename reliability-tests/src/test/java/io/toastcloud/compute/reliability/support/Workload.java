@@ -1,12 +1,14 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.testsupport.ContractModel;
+
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.model.VolumeCreateRequest;
 
 /** The calls the concurrency and load suites make: two reads and a create, in turn. */
 public final class Workload {
     private static final VolumeCreateRequest VOLUME = (VolumeCreateRequest) ContractCalls
-            .plain(ContractModel.bundled().operation("createVolume")).arguments()[1];
+            .plain(ContractModel.bundled().operation("createVolume")).arguments()[0];
 
     private Workload() {
     }
@@ -14,9 +16,9 @@ public final class Workload {
     /** Call number {@code i}: listFlavors, listInstances, createVolume, listFlavors, ... */
     public static void call(ToastComputeClient client, int i) {
         switch (i % 3) {
-            case 0 -> client.flavors().listFlavors(null);
-            case 1 -> client.instances().listInstances(null, (String) null);
-            default -> client.volumes().createVolume(null, VOLUME);
+            case 0 -> client.flavors().listFlavors();
+            case 1 -> client.instances().listInstances();
+            default -> client.volumes().createVolume(VOLUME);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.toastcloud.compute.reliability.support;
+package io.toastcloud.compute.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toastcloud.compute.contract.Contract;

@@ -1,15 +1,9 @@
-package io.toastcloud.compute.reliability.support;
-
-import io.toastcloud.compute.reliability.support.Secrets;
-
-import io.toastcloud.compute.testsupport.Envelopes;
-
-import io.toastcloud.compute.testsupport.ManualClock;
+package io.toastcloud.compute.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.toastcloud.compute.reliability.support.ContractModel.Operation;
+import io.toastcloud.compute.testsupport.ContractModel.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,6 +41,7 @@ public final class CountingService implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final ManualClock clock;
+    private final String tokenSuffix;
     private final Duration tokenLifetime;
     private final List<Route> routes = new ArrayList<>();
     private final Set<String> valid = ConcurrentHashMap.newKeySet();
@@ -56,7 +51,11 @@ public final class CountingService implements AutoCloseable {
     private volatile String current;
     private volatile long issueDelayMillis;
 
-    public CountingService(ManualClock clock, Duration tokenLifetime, int workerThreads) throws IOException {
+    /**
+     * @param tokenSuffix ends every token id it issues, so that a test can hunt for it in logs
+     */
+    public CountingService(ManualClock clock, Duration tokenLifetime, int workerThreads, String tokenSuffix) throws IOException {
+        this.tokenSuffix = tokenSuffix;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
         for (Operation op : ContractModel.bundled().operations()) {
@@ -146,7 +145,7 @@ public final class CountingService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        String id = "tok-" + n + "-" + Secrets.TOKEN_ID;
+        String id = "tok-" + n + "-" + tokenSuffix;
         valid.add(id);
         current = id;
         return Envelopes.token(id, clock.instant().plus(tokenLifetime)).getBytes(StandardCharsets.UTF_8);
