@@ -81,6 +81,7 @@ public final class Transports {
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setConnectionFactory(new QuietHc5Connections())
+                .setTlsSocketStrategy(new LazyTlsStrategy())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                         .build())
