@@ -14,33 +14,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tokens for configured users, their lifetime, and each appkey seeing only its own resources. */
 class AuthTest {
     private static final String TOKEN_INVALID_MESSAGE = Contract.bundled().document()
             .at("/components/examples/TokenInvalid/value/header/resultMessage").asText();
-    private static EmulatorHarness emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = EmulatorHarness.onManualClock(b -> b.tokenLifetime(Duration.ofMinutes(30))
+    @RegisterExtension
+    static final EmulatorHarness emulator = EmulatorHarness.onManualClock(b -> b.tokenLifetime(Duration.ofMinutes(30))
                 .user(EmulatorUser.DEFAULT)
                 .user(new EmulatorUser("ops@example.com", "ops-pw", Set.of("alpha-appkey"))));
-    }
-
-    @AfterEach
-    void verify() {
-        emulator.verify();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     @Test
     void issuesATokenThatLastsTheConfiguredLifetime() {

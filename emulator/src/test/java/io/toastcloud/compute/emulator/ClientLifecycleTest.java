@@ -31,32 +31,16 @@ import io.toastcloud.compute.model.VolumeCreateRequest;
 import io.toastcloud.compute.model.VolumeCreateSpec;
 import io.toastcloud.compute.model.VolumeStatus;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Java client, its waiters and typed exceptions against the emulator. The client's sleeps
  * move the emulator's clock, so the waiters see every status without real waiting.
  */
 class ClientLifecycleTest {
-    private static EmulatorHarness emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = EmulatorHarness.onManualClock(b -> b.floatingIpsPerAppkey(1));
-    }
-
-    @AfterEach
-    void verify() {
-        emulator.verify();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorHarness emulator = EmulatorHarness.onManualClock(b -> b.floatingIpsPerAppkey(1));
 
     @Test
     void aWholeLifecycleWithTheWaiters() {

@@ -40,10 +40,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 32 clients at once, in real time with short delays. The state must stay consistent
@@ -53,23 +51,9 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
     private static final int CLIENTS = 32;
     private static final int FLOATING_IPS = 4;
-    private static EmulatorHarness emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = EmulatorHarness.inRealTime(Delays.uniform(Duration.ofMillis(10)),
+    @RegisterExtension
+    static final EmulatorHarness emulator = EmulatorHarness.inRealTime(Delays.uniform(Duration.ofMillis(10)),
                 b -> b.floatingIpsPerAppkey(FLOATING_IPS).threads(CLIENTS));
-    }
-
-    @AfterEach
-    void verify() {
-        emulator.verify();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     @Test
     void thirtyTwoClientsOnFourAppkeysCreateActOnAndDeleteAndLeaveNothingInconsistent() throws Exception {

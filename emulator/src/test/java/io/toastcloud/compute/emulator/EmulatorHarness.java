@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.waiter.WaiterConfig;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -15,9 +19,10 @@ import java.util.function.Consumer;
 /**
  * An emulator for a test class, with every answer checked against the contract
  * ({@link ContractResponses}) and its state checked for consistency after each test. Tests
- * share it and keep apart by using a fresh appkey each.
+ * share it and keep apart by using a fresh appkey each. As a {@code @RegisterExtension} static
+ * field it does both by itself: {@link #verify()} after each test, {@link #close()} after the class.
  */
-final class EmulatorHarness implements AutoCloseable {
+final class EmulatorHarness implements AutoCloseable, AfterEachCallback, AfterAllCallback {
     private static final AtomicInteger APPKEYS = new AtomicInteger();
 
     final ManualClock clock;
@@ -89,5 +94,15 @@ final class EmulatorHarness implements AutoCloseable {
     public void close() {
         server.close();
         assertTrue(responses.validated() > 0, "no answer was validated against the contract");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        verify();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

@@ -12,30 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Floating IPs: a small pool (20001 when exhausted), association shown on both sides, delete only when free. */
 class FloatingIpTest {
     private static final String CREATE = "{\"pool\":{\"id\":\"" + ValidationTest.POOL + "\"}}";
-    private static EmulatorHarness emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = EmulatorHarness.onManualClock(b -> b.floatingIpsPerAppkey(3));
-    }
-
-    @AfterEach
-    void verify() {
-        emulator.verify();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorHarness emulator = EmulatorHarness.onManualClock(b -> b.floatingIpsPerAppkey(3));
 
     @Test
     void thePoolRunsOutAfterItsAddressesAndAFreedAddressCanBeAllocatedAgain() {

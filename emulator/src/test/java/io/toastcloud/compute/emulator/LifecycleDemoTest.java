@@ -12,30 +12,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The main job: the demo completes, shows each step, leaves nothing but its image, and prints no secret. */
 class LifecycleDemoTest {
     private static final Delays FAST = Delays.uniform(Duration.ofMillis(20));
-    private static EmulatorHarness emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = EmulatorHarness.inRealTime(FAST, b -> { });
-    }
-
-    @AfterEach
-    void verify() {
-        emulator.verify();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorHarness emulator = EmulatorHarness.inRealTime(FAST, b -> { });
 
     @Test
     void theDemoRunsEveryStepAgainstAnEmulatorAndLeavesNothing() {

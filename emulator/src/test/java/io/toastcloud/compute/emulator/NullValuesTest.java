@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,22 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every request here was accepted, and most changed state, before the fix.
  */
 class NullValuesTest {
-    private static EmulatorHarness emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = EmulatorHarness.onManualClock(b -> { });
-    }
-
-    @AfterEach
-    void verify() {
-        emulator.verify();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorHarness emulator = EmulatorHarness.onManualClock(b -> { });
 
     /** A rule for the default group (every appkey has it, with this id): valid but for {@code fields}. */
     static String rule(String fields) {

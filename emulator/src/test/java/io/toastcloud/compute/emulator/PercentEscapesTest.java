@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,22 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PercentEscapesTest {
     private static final String TOKEN_BODY = "{\"auth\":{\"username\":\"user@example.com\",\"password\":\"my-api-password\"}}";
-    private static EmulatorHarness emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = EmulatorHarness.onManualClock(b -> { });
-    }
-
-    @AfterEach
-    void verify() {
-        emulator.verify();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorHarness emulator = EmulatorHarness.onManualClock(b -> { });
 
     @ParameterizedTest
     @ValueSource(strings = {"%FF", "%FE", "%C3", "a%C3%28b", "%ED%A0%80", "%C0%AF", "%F4%90%80%80"})
