@@ -32,7 +32,7 @@ final class TokenOperations {
 
     private static TokenResponse response(TokenRecord token) {
         return new TokenResponse().header(Envelopes.ok()).access(new TokenAccess()
-                .token(new Token().id(token.id()).expires(Timestamps.withZ(token.expiresAt()))
+                .token(new Token().id(token.id()).expires(Timestamps.of(token.expiresAt()))
                         .issuedAt(Timestamps.of(token.issuedAt())))
                 .user(new TokenUser().id(token.userId()).roles(List.of(new TokenRole().name("Member")))));
     }
