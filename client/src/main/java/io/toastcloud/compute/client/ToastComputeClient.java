@@ -8,7 +8,6 @@ import feign.Logger;
 import feign.Request;
 import feign.RequestInterceptor;
 import feign.Retryer;
-import feign.jackson.JacksonEncoder;
 import io.toastcloud.compute.api.AvailabilityZoneApi;
 import io.toastcloud.compute.api.BlockStorageApi;
 import io.toastcloud.compute.api.FlavorApi;
@@ -38,6 +37,9 @@ import io.toastcloud.compute.client.http.ExceptionTranslator;
 import io.toastcloud.compute.client.http.HttpErrorDecoder;
 import io.toastcloud.compute.client.http.Redactor;
 import io.toastcloud.compute.client.http.RedactingLogger;
+import io.toastcloud.compute.client.http.BaseUrlTarget;
+import io.toastcloud.compute.client.http.FixedOptions;
+import io.toastcloud.compute.client.http.JsonBodyEncoder;
 import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.client.http.SecretValues;
 import io.toastcloud.compute.client.http.Transports;
@@ -124,7 +126,7 @@ public final class ToastComputeClient implements AutoCloseable {
         // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
         // no validation per call (its one request was validated above).
         TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
-                .target(TokenApi.class, baseUrl);
+                .target(new BaseUrlTarget<>(TokenApi.class, baseUrl));
         this.tokens = new TokenManager(() -> measured(settings.metrics,
                 () -> issue(issuing, renewal, settings.clock, secrets)),
                 settings.clock, settings.tokenRenewAhead);
@@ -143,7 +145,7 @@ public final class ToastComputeClient implements AutoCloseable {
         AuthTokenInterceptor auth = tokens == null ? null : new AuthTokenInterceptor(contract, tokens);
         Feign.Builder builder = Feign.builder()
                 .client(transport.client())
-                .encoder(new JacksonEncoder(mapper))
+                .encoder(new JsonBodyEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper, new ServiceExceptions(contract)))
                 .errorDecoder(new HttpErrorDecoder(redactor))
                 .options(options(settings))
@@ -188,7 +190,7 @@ public final class ToastComputeClient implements AutoCloseable {
     }
 
     private static Request.Options options(Settings settings) {
-        return new Request.Options(settings.connectTimeout, settings.readTimeout, false);
+        return new FixedOptions(settings.connectTimeout, settings.readTimeout);
     }
 
     /** The mapper shared by encoder and decoder: unset fields are not sent, unknown fields are read past. */
@@ -219,7 +221,7 @@ public final class ToastComputeClient implements AutoCloseable {
     /** Any generated API interface of {@code io.toastcloud.compute.api}, wired. */
     @SuppressWarnings("unchecked")
     public <T> T api(Class<T> type) {
-        return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new feign.Target.HardCodedTarget<>(t, baseUrl)));
+        return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new BaseUrlTarget<>(t, baseUrl)));
     }
 
     public TokenApi tokens() {
