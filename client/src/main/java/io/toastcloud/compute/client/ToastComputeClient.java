@@ -38,6 +38,7 @@ import io.toastcloud.compute.client.http.HttpErrorDecoder;
 import io.toastcloud.compute.client.http.Redactor;
 import io.toastcloud.compute.client.http.RedactingLogger;
 import io.toastcloud.compute.client.http.BaseUrlTarget;
+import io.toastcloud.compute.client.http.FixedHeaders;
 import io.toastcloud.compute.client.http.FixedOptions;
 import io.toastcloud.compute.client.http.JsonBodyEncoder;
 import io.toastcloud.compute.client.RetryPolicy;
@@ -100,6 +101,8 @@ public final class ToastComputeClient implements AutoCloseable {
     private final Waiter waiter;
     /** The endpoint with the path prefix the contract binds to the client, filled in: {@code .../v1.0/appkeys/KEY}. */
     private final String baseUrl;
+    /** The methods' constant headers, kept out of Feign's templates (one registry for both Feign instances). */
+    private final FixedHeaders fixedHeaders = new FixedHeaders(new feign.Contract.Default());
 
     private ToastComputeClient(Settings settings) {
         this.settings = settings;
@@ -126,7 +129,7 @@ public final class ToastComputeClient implements AutoCloseable {
         // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
         // no validation per call (its one request was validated above).
         TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
-                .target(new BaseUrlTarget<>(TokenApi.class, baseUrl));
+                .target(new BaseUrlTarget<>(TokenApi.class, baseUrl, fixedHeaders));
         this.tokens = new TokenManager(() -> measured(settings.metrics,
                 () -> issue(issuing, renewal, settings.clock, secrets)),
                 settings.clock, settings.tokenRenewAhead);
@@ -144,6 +147,7 @@ public final class ToastComputeClient implements AutoCloseable {
             TokenManager tokens, RetryPolicy retryPolicy) {
         AuthTokenInterceptor auth = tokens == null ? null : new AuthTokenInterceptor(contract, tokens);
         Feign.Builder builder = Feign.builder()
+                .contract(fixedHeaders)
                 .client(transport.client())
                 .encoder(new JsonBodyEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper, new ServiceExceptions(contract)))
@@ -221,7 +225,7 @@ public final class ToastComputeClient implements AutoCloseable {
     /** Any generated API interface of {@code io.toastcloud.compute.api}, wired. */
     @SuppressWarnings("unchecked")
     public <T> T api(Class<T> type) {
-        return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new BaseUrlTarget<>(t, baseUrl)));
+        return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new BaseUrlTarget<>(t, baseUrl, fixedHeaders)));
     }
 
     public TokenApi tokens() {

@@ -9,13 +9,17 @@ import java.net.URI;
  * Feign's {@link Target.HardCodedTarget}, with the base URL taken apart once instead of on every
  * call: {@code HardCodedTarget} prints the template's URL three times and parses the base URL
  * with {@code java.net.URI} per call (about 0.9 KB of a small call). The request URL is the same:
- * the base URL's scheme, raw authority and raw path, then the template's path and query.
+ * the base URL's scheme, raw authority and raw path, then the template's path and query. The
+ * request's headers are the template's and the method's fixed ones ({@link FixedHeaders}).
  */
 public final class BaseUrlTarget<T> extends Target.HardCodedTarget<T> {
     private final String prefix;
+    private final FixedHeaders fixedHeaders;
 
-    public BaseUrlTarget(Class<T> type, String url) {
+    /** @param fixedHeaders the headers the contract of this target's Feign keeps out of its templates */
+    public BaseUrlTarget(Class<T> type, String url, FixedHeaders fixedHeaders) {
         super(type, url);
+        this.fixedHeaders = fixedHeaders;
         URI base = URI.create(url);
         if (base.getScheme() == null || base.getRawQuery() != null || base.getRawFragment() != null) {
             throw new IllegalArgumentException("the base URL must be absolute, without query or fragment: " + url);
@@ -30,6 +34,6 @@ public final class BaseUrlTarget<T> extends Target.HardCodedTarget<T> {
         }
         String url = input.url();
         return Request.create(input.method() == null ? null : Request.HttpMethod.valueOf(input.method()),
-                url.startsWith("http") ? url : prefix + url, input.headers(), input.requestBody(), input);
+                url.startsWith("http") ? url : prefix + url, fixedHeaders.headersOf(input), input.requestBody(), input);
     }
 }
