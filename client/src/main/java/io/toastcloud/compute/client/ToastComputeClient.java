@@ -110,30 +110,44 @@ public final class ToastComputeClient implements AutoCloseable {
         ObjectMapper mapper = objectMapper();
         RequestValidator validator = RequestValidator.of(contract);
         // Every renewal sends this same request: it is checked against the contract once, here
-        // (before any connection exists), instead of with every renewal.
+        // (before any connection exists), instead of with every renewal. The check runs while the
+        // rest is set up and is taken before build() returns: its first run loads and compiles
+        // the schema validator, which nothing else here needs (docs/BENCHMARKS.md "Cold start").
         TokenIssueRequest renewal = new TokenIssueRequest().auth(new TokenAuth()
                 .username(settings.credentials.username())
                 .password(settings.credentials.apiPassword()));
-        List<Violation> violations = validator.validate(contract.operation(ISSUE_TOKEN).orElseThrow(),
-                Map.of("appkey", settings.appkey), mapper.valueToTree(renewal));
-        if (!violations.isEmpty()) {
-            throw new RequestValidationException(ISSUE_TOKEN, violations);
-        }
+        BuildStep<List<Violation>> renewalCheck = BuildStep.start("toast-compute-build-validation",
+                () -> validator.validate(contract.operation(ISSUE_TOKEN).orElseThrow(),
+                        Map.of("appkey", settings.appkey), mapper.valueToTree(renewal)));
         SecretValues secrets = new SecretValues();
         secrets.add(settings.credentials.apiPassword());
         Redactor redactor = new Redactor(contract, secrets);
         this.transport = settings.customTransport != null
                 ? new Transports.Built(settings.customTransport, () -> { }) // the application's own: it closes it
                 : Transports.build(settings.transport, settings.connectTimeout, contract, settings.proxies);
-        // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
-        // no validation per call (its one request was validated above).
-        TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
-                .target(new BaseUrlTarget<>(TokenApi.class, baseUrl, fixedHeaders));
-        this.tokens = new TokenManager(() -> measured(settings.metrics,
-                () -> issue(issuing, renewal, settings.clock, secrets)),
-                settings.clock, settings.tokenRenewAhead);
-        this.feign = feign(settings, contract, validator, mapper, redactor, tokens, settings.retryPolicy).build();
-        this.waiter = new Waiter(settings.waiterConfig, settings.clock, settings.sleeper);
+        try {
+            // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
+            // no validation per call (its one request is checked once: renewalCheck).
+            TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
+                    .target(new BaseUrlTarget<>(TokenApi.class, baseUrl, fixedHeaders));
+            this.tokens = new TokenManager(() -> measured(settings.metrics,
+                    () -> issue(issuing, renewal, settings.clock, secrets)),
+                    settings.clock, settings.tokenRenewAhead);
+            this.feign = feign(settings, contract, validator, mapper, redactor, tokens, settings.retryPolicy).build();
+            this.waiter = new Waiter(settings.waiterConfig, settings.clock, settings.sleeper);
+            List<Violation> violations = renewalCheck.result();
+            if (!violations.isEmpty()) {
+                throw new RequestValidationException(ISSUE_TOKEN, violations);
+            }
+        } catch (RuntimeException | Error failed) {
+            // No client comes out of build(): the transport made for it is released.
+            try {
+                transport.closer().close();
+            } catch (IOException | RuntimeException closing) {
+                failed.addSuppressed(closing);
+            }
+            throw failed;
+        }
     }
 
     /**

@@ -15,6 +15,22 @@ public record ClientBinding(String parameter, String pathPrefix) {
     /** The vendor extension on a parameter that binds it to the client. */
     public static final String EXTENSION = "x-toast-parameter-location";
 
+    /**
+     * Written out rather than generated: a record's generated {@code equals} links through
+     * {@code java.lang.runtime.ObjectMethods} on its first call, which spins method-handle
+     * classes at run time, and the contract compares bindings while it loads (a fresh JVM's
+     * start, docs/BENCHMARKS.md "Cold start"). Same meaning as the generated one.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClientBinding b && parameter.equals(b.parameter) && pathPrefix.equals(b.pathPrefix);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * parameter.hashCode() + pathPrefix.hashCode();
+    }
+
     /** The prefix with {@code value} in place of the parameter, percent-encoded as one path segment. */
     public String expand(String value) {
         return pathPrefix.replace("{" + parameter + "}", encodePathSegment(value));

@@ -44,9 +44,15 @@ public final class Contract {
         this.resultCodeClasses = Collections.unmodifiableMap(readResultCodes(root));
         Set<String> paths = new HashSet<>();
         Set<String> names = new HashSet<>();
+        // Plain loops, no lambdas, on this path: it runs in every client's start, where each
+        // lambda's first use spins a class (docs/BENCHMARKS.md "Cold start").
         for (OperationInfo op : operations.values()) {
-            op.requestSchemaName().ifPresent(s -> collectSecrets(schema(s), "", paths, names, identitySet()));
-            op.responseSchemaName().ifPresent(s -> collectSecrets(schema(s), "", paths, names, identitySet()));
+            if (op.requestSchemaName().isPresent()) {
+                collectSecrets(schema(op.requestSchemaName().get()), "", paths, names, identitySet());
+            }
+            if (op.responseSchemaName().isPresent()) {
+                collectSecrets(schema(op.responseSchemaName().get()), "", paths, names, identitySet());
+            }
         }
         this.secretPropertyPaths = Collections.unmodifiableSet(paths);
         this.secretPropertyNames = Collections.unmodifiableSet(names);
@@ -203,9 +209,13 @@ public final class Contract {
             Map.Entry<String, JsonNode> path = paths.next();
             JsonNode item = path.getValue();
             List<JsonNode> raw = new ArrayList<>();
-            item.path("parameters").forEach(raw::add);
+            for (JsonNode p : item.path("parameters")) {
+                raw.add(p);
+            }
             for (String method : List.of("get", "put", "post", "delete", "patch")) {
-                item.path(method).path("parameters").forEach(raw::add);
+                for (JsonNode p : item.path(method).path("parameters")) {
+                    raw.add(p);
+                }
             }
             for (JsonNode p : raw) {
                 JsonNode resolved = resolve(p);
@@ -253,13 +263,17 @@ public final class Contract {
 
     private static Set<Integer> readIntSet(JsonNode array) {
         Set<Integer> set = new HashSet<>();
-        array.forEach(n -> set.add(n.asInt()));
+        for (JsonNode n : array) {
+            set.add(n.asInt());
+        }
         return set;
     }
 
     private static Map<Integer, String> readResultCodes(JsonNode doc) {
         Map<Integer, String> map = new HashMap<>();
-        doc.at("/info/x-result-codes").forEach(n -> map.put(n.path("code").asInt(), n.path("class").asText()));
+        for (JsonNode n : doc.at("/info/x-result-codes")) {
+            map.put(n.path("code").asInt(), n.path("class").asText());
+        }
         return map;
     }
 

@@ -8,10 +8,10 @@ public final class BaselineHttpClientMain {
     }
 
     public static void main(String[] args) {
-        long start = System.nanoTime();
+        Phases.entered();
         HttpClientBaseline baseline = new HttpClientBaseline(args[0]);
         int flavors = baseline.listFlavors().getFlavors().size();
-        Phases.report(start, start, System.nanoTime());
+        Phases.called();
         System.out.println("flavors=" + flavors);
     }
 }

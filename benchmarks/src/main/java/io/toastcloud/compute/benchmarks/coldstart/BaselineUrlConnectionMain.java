@@ -8,10 +8,10 @@ public final class BaselineUrlConnectionMain {
     }
 
     public static void main(String[] args) {
-        long start = System.nanoTime();
+        Phases.entered();
         UrlConnectionBaseline baseline = new UrlConnectionBaseline(args[0], false);
         int flavors = baseline.listFlavors().getFlavors().size();
-        Phases.report(start, start, System.nanoTime());
+        Phases.called();
         System.out.println("flavors=" + flavors);
     }
 }

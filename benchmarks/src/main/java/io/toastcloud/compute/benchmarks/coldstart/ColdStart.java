@@ -36,7 +36,10 @@ import java.util.concurrent.TimeUnit;
  * same model classes. Options: {@code --runs=N}, {@code --contenders=A,B},
  * {@code --jvm-args="-Xshare:auto ..."}, {@code --cds=true} (also measure every contender with
  * an application class-data archive made by a training run), {@code --classpath-dir=DIR},
- * {@code --quiet=P} (start each run only once all CPUs are under P% busy), {@code --out=DIR}.
+ * {@code --quiet=P} (start each run only once all CPUs are under P% busy), {@code --out=DIR},
+ * {@code --classes=true} (after the timed runs, one more run of each contender with
+ * {@code -Xlog:class+load}, its classes counted per phase: {@link ClassLoadPhases}). Every run
+ * reports its phases ({@link Phases}); the report gives their medians next to the wall time.
  */
 public final class ColdStart {
     private static final String TIME = "/usr/bin/time";
@@ -49,8 +52,9 @@ public final class ColdStart {
     private final boolean haveTime = new File(TIME).canExecute();
     private final List<Run> runs = new ArrayList<>();
     private final QuietGate gate;
+    private final Map<String, ClassLoadPhases> classCounts = new LinkedHashMap<>();
 
-    record Run(int round, String contender, double millis, double peakRssMb, double cpuMillis) {
+    record Run(int round, String contender, double millis, double peakRssMb, double cpuMillis, PhaseLine phases) {
     }
 
     private ColdStart(Map<String, String> options) {
@@ -101,13 +105,26 @@ public final class ColdStart {
                 for (int i = 0; i < labels.size(); i++) {
                     String label = labels.get((i + round) % labels.size());
                     gate.await();
+                    long spawned = Phases.epochMicros();
                     long t0 = System.nanoTime();
                     String stderr = runChild(commands.get(label));
                     double millis = (System.nanoTime() - t0) / 1e6;
-                    Run r = new Run(round, label, millis, peakRssMb(stderr), cpuMillis(stderr));
+                    long ended = Phases.epochMicros();
+                    Run r = new Run(round, label, millis, peakRssMb(stderr), cpuMillis(stderr),
+                            PhaseLine.parse(stderr, spawned, ended));
                     runs.add(r);
                     System.out.printf(Locale.ROOT, "[run %d] %-40s %8.1f ms %8.1f MB %8.1f ms CPU%n", round + 1, label,
                             millis, r.peakRssMb(), r.cpuMillis());
+                }
+            }
+        }
+        if (Boolean.parseBoolean(options.getOrDefault("classes", "false"))) {
+            try (CannedServer server = CannedServer.start(CannedResponses.fromBundledContract())) {
+                for (ContenderKind k : contenders) {
+                    Path log = out.resolve("class-load-" + k.name() + ".log");
+                    Files.deleteIfExists(log);
+                    runChild(command(k, server.endpoint(), List.of("-Xlog:class+load:file=" + log)));
+                    classCounts.put(k.name(), ClassLoadPhases.count(log));
                 }
             }
         }
@@ -159,6 +176,7 @@ public final class ColdStart {
         if (!haveTime) {
             cmd.add("-Dcoldstart.rss=true");
         }
+        cmd.add("-Dcoldstart.phases=true");
         cmd.addAll(List.of("-cp", classes + File.pathSeparator + deps, main));
         cmd.addAll(args);
         return cmd;
@@ -268,6 +286,33 @@ public final class ColdStart {
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f", cpu.median())).append(" | ")
                     .append(baseCpu == null ? "" : String.format(Locale.ROOT, "%.2f", cpu.median() / baseCpu.median()))
                     .append(" |\n");
+        }
+        md.append("\nPer phase, medians in ms (JVM start: process spawned to `main` entered; contract: ")
+                .append("`Contract.bundled()`; client build: the rest of `build()`; first call: the token and ")
+                .append("`listFlavors`; exit: closing and the JVM's exit, to the process gone):\n\n")
+                .append("| contender | JVM start | contract | client build | first call | exit | total (wall) |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (String l : labels) {
+            List<PhaseLine> phases = runs.stream().filter(r -> r.contender().equals(l) && r.phases() != null)
+                    .map(Run::phases).toList();
+            if (phases.isEmpty()) {
+                continue;
+            }
+            md.append("| ").append(l);
+            for (java.util.function.ToDoubleFunction<PhaseLine> f : List.<java.util.function.ToDoubleFunction<PhaseLine>>of(
+                    PhaseLine::jvmStart, PhaseLine::contract, PhaseLine::build, PhaseLine::firstCall, PhaseLine::exit)) {
+                md.append(" | ").append(String.format(Locale.ROOT, "%.0f",
+                        Stats.of(phases.stream().map(p -> f.applyAsDouble(p)).toList()).median()));
+            }
+            md.append(" | ").append(String.format(Locale.ROOT, "%.0f", Stats.of(values(l, Run::millis)).median()))
+                    .append(" |\n");
+        }
+        if (!classCounts.isEmpty()) {
+            md.append("\nClasses loaded per phase, one run each with `-Xlog:class+load` (all / not from the JDK's ")
+                    .append("class-data archive, i.e. read from jars or spun at run time):\n\n")
+                    .append("| contender | JVM start to `main` | contract | client build | first call | exit | total |\n")
+                    .append("|---|---|---|---|---|---|---|\n");
+            classCounts.forEach((label, counts) -> md.append("| ").append(label).append(counts.tableCells()).append(" |\n"));
         }
         return md.toString();
     }
