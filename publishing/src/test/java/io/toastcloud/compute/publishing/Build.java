@@ -66,6 +66,11 @@ final class Build {
         return existing("toast.maven.home");
     }
 
+    /** The local Maven repository this build resolves from (a second build must use the same). */
+    static Path mavenRepoLocal() {
+        return path("toast.maven.repo.local");
+    }
+
     static Path chromium() {
         String configured = System.getProperty("toast.chromium", "");
         try {
