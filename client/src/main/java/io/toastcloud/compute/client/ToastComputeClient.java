@@ -42,7 +42,6 @@ import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.client.http.SecretValues;
 import io.toastcloud.compute.client.http.Transports;
 import io.toastcloud.compute.client.metrics.ClientMetrics;
-import io.toastcloud.compute.contract.ToastTimestamps;
 import io.toastcloud.compute.client.waiter.ImageWaiters;
 import io.toastcloud.compute.client.waiter.InstanceWaiters;
 import io.toastcloud.compute.client.waiter.Sleeper;
@@ -180,11 +179,12 @@ public final class ToastComputeClient implements AutoCloseable {
     private static IssuedToken issue(TokenApi api, TokenIssueRequest request, Clock clock, SecretValues secrets) {
         TokenResponse response = api.issueToken(request);
         Token token = response.getAccess() == null ? null : response.getAccess().getToken();
+        // An expires the client cannot read is null here (ToastTimestampJson, D51): no lifetime, no token.
         if (token == null || token.getId() == null || token.getExpires() == null) {
-            throw new MalformedResponseException("issueToken", "the answer has no access.token with id and expires", null);
+            throw new MalformedResponseException("issueToken", "the answer has no access.token with id and a readable expires", null);
         }
         secrets.addToken(token.getId());
-        return new IssuedToken(token.getId(), clock.instant(), ToastTimestamps.parse(token.getExpires()));
+        return new IssuedToken(token.getId(), clock.instant(), token.getExpires());
     }
 
     private static Request.Options options(Settings settings) {
