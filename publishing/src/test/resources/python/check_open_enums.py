@@ -23,7 +23,15 @@ with open(contract_path, encoding="utf-8") as f:
     contract = json.load(f)
 schemas = contract["components"]["schemas"]
 open_enums = sorted(name for name, schema in schemas.items() if schema.get("x-open-enum"))
-UNKNOWN = "toast-unlisted-value"
+UNKNOWN_TEXT = "toast-unlisted-value"
+
+
+def unlisted(enum):
+    """A value of the enum's own type that its list lacks."""
+    schema = schemas[enum]
+    if schema.get("type") == "integer":
+        return max(v for v in schema["enum"] if v is not None) + 1
+    return UNKNOWN_TEXT
 
 
 def resolve(node, section):
@@ -47,7 +55,7 @@ def replace_open_enum_values(value, schema, path, replaced):
             if sub is not None and item is not None:
                 enum = replace_open_enum_values(item, sub, path + "." + key, replaced)
                 if enum:
-                    value[key] = UNKNOWN
+                    value[key] = unlisted(enum)
                     replaced.append((path + "." + key, enum))
     elif isinstance(value, list) and "items" in schema:
         for index, item in enumerate(value):
@@ -55,7 +63,7 @@ def replace_open_enum_values(value, schema, path, replaced):
                 continue
             enum = replace_open_enum_values(item, schema["items"], f"{path}[{index}]", replaced)
             if enum:
-                value[index] = UNKNOWN
+                value[index] = unlisted(enum)
                 replaced.append((f"{path}[{index}]", enum))
     return None
 
@@ -98,19 +106,19 @@ for item in contract["paths"].values():
                 covered.add(enum)
                 value = read_back(read, path)
                 enum_class = getattr(package, enum)
-                if not isinstance(value, enum_class) or value.value != UNKNOWN or value.name != "UNKNOWN_DEFAULT_OPEN_API":
-                    failures.append(f"{where}: {path} ({enum}) read as {value!r}, not as the unlisted {UNKNOWN!r}")
+                if not isinstance(value, enum_class) or value.value != unlisted(enum) or value.name != "UNKNOWN_DEFAULT_OPEN_API":
+                    failures.append(f"{where}: {path} ({enum}) read as {value!r}, not as the unlisted {unlisted(enum)!r}")
 
 # Requests stay strict: outside an answer the same value is refused.
 accepted_in_requests = []
 for enum in open_enums:
     try:
-        getattr(package, enum)(UNKNOWN)
+        getattr(package, enum)(unlisted(enum))
         accepted_in_requests.append(enum)
     except ValueError:
         pass
 for field in ("direction", "ethertype", "protocol"):
-    rule = {"securityGroupId": "sg", "direction": "ingress", field: UNKNOWN}
+    rule = {"securityGroupId": "sg", "direction": "ingress", field: UNKNOWN_TEXT}
     try:
         package.SecurityGroupRuleSpec.from_dict(rule)
         accepted_in_requests.append("SecurityGroupRuleSpec." + field)
