@@ -41,6 +41,11 @@ final class Build {
         return existing("toast.generator.cli");
     }
 
+    /** The Python client's generator settings and templates (publishing/src/main/python-generator). */
+    static Path pythonGenerator() {
+        return existing("toast.python.generator");
+    }
+
     /**
      * The file repository the published modules are staged in (root pom: toast.staging.repo).
      * maven-deploy-plugin refuses to run offline, so an offline build (-o) has staged nothing.
@@ -59,6 +64,11 @@ final class Build {
     /** The Maven installation running this build (for a second build in a test). */
     static Path mavenHome() {
         return existing("toast.maven.home");
+    }
+
+    /** The local Maven repository this build resolves from (a second build must use the same). */
+    static Path mavenRepoLocal() {
+        return path("toast.maven.repo.local");
     }
 
     static Path chromium() {

@@ -117,8 +117,12 @@ final class PublicationRules {
             problems.add(coordinates + ": its parent " + pom.text("parent/artifactId").get() + " is not staged");
         }
         for (String element : REQUIRED_METADATA) {
-            if (pom.text(element).isEmpty() && parent.flatMap(p -> p.text(element)).isEmpty()) {
+            Optional<String> value = pom.text(element).or(() -> parent.flatMap(p -> p.text(element)));
+            if (value.isEmpty()) {
                 problems.add(coordinates + ": neither the POM nor its parent has <" + element + ">");
+            } else if (value.get().contains("${")) {
+                // The POM is published as written: a repository's checks see the property, not its value.
+                problems.add(coordinates + ": <" + element + "> is an unresolved property: " + value.get());
             }
         }
         return problems;

@@ -39,10 +39,12 @@ class ReproducibleBuildTest {
 
         long started = System.nanoTime();
         // Not offline (-o): cyclonedx-maven-plugin requires an online build and is left out of an
-        // offline one without a word. Every dependency is already in the local repository.
+        // offline one without a word. Every dependency is already in this build's local repository,
+        // which is named explicitly: with -Dmaven.repo.local the second build would use ~/.m2.
         Command.Result build = Command.of(Build.mavenHome().resolve("bin").resolve("mvn").toString(),
                         "-B", "package", "-pl", String.join(",", MODULES), "-am",
                         "-DskipTests", "-Dtoast.lint.skip=true", "-Dgpg.skip=true",
+                        "-Dmaven.repo.local=" + Build.mavenRepoLocal(),
                         // This build's Node tools, used where they are: the copy has no node_modules/
                         // and must never run `npm ci` (it would empty a node_modules/ it reaches).
                         "-Dtoast.npm.ci.skip=true", "-Dtoast.node.bin=" + Build.nodeBin(),

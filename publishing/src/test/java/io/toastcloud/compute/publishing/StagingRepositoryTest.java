@@ -66,7 +66,7 @@ class StagingRepositoryTest {
     @Test
     void theRulesCatchAnIncompleteStaging(@TempDir Path copy) throws IOException {
         // Proof that the check checks: a staging copy without the client's javadoc, with a wrong
-        // checksum on its jar and a parent without <scm>.
+        // checksum on its jar and a parent without <scm> whose <url> is a property left unresolved.
         PomFile root = PomFile.read(Build.root().resolve("pom.xml"));
         PomFile client = PomFile.read(Build.root().resolve("client/pom.xml"));
         copyTree(staging.root(), copy);
@@ -76,7 +76,8 @@ class StagingRepositoryTest {
         Files.writeString(clientFiles.get(".jar").resolveSibling(clientFiles.get(".jar").getFileName() + ".sha1"),
                 "0000000000000000000000000000000000000000");
         Path parentPom = broken.files(root.groupId(), root.artifactId(), root.version()).get(".pom");
-        String withoutScm = Files.readString(parentPom).replaceAll("(?s)<scm\\b.*?</scm>", "");
+        String withoutScm = Files.readString(parentPom).replaceAll("(?s)<scm\\b.*?</scm>", "")
+                .replaceFirst("<url>[^<]*</url>", "<url>\\${toast.project.url}</url>");
         Files.writeString(parentPom, withoutScm);
 
         List<String> problems = PublicationRules.problems(broken, client.groupId(), client.artifactId(),
@@ -85,6 +86,7 @@ class StagingRepositoryTest {
         assertTrue(all.contains("-javadoc.jar listed in maven-metadata.xml but missing"), all);
         assertTrue(all.contains(".jar.sha1 says 0000000000000000000000000000000000000000"), all);
         assertTrue(all.contains("neither the POM nor its parent has <scm/url>"), all);
+        assertTrue(all.contains("<url> is an unresolved property: ${toast.project.url}"), all);
         assertTrue(PublicationRules.problems(broken, root.groupId(), root.artifactId(), root.version(), "pom")
                 .stream().anyMatch(problem -> problem.contains(".pom.sha1 says")), "the edited parent POM's checksum");
     }
