@@ -31,11 +31,11 @@ enum ReadFault {
     HTTP_500("HTTP 500 with a text body", ServiceUnavailableException.class, true, "HTTP 500",
             () -> aResponse().withStatus(500).withBody("Internal Server Error")),
     HTTP_502_HTML("HTTP 502 with a gateway's HTML page", ServiceUnavailableException.class, true, "502 Bad Gateway",
-            (Emulated) () -> FaultRule.on("listFlavors").gatewayError(502)),
+            (Emulated) op -> FaultRule.on(op).gatewayError(502)),
     HTTP_503_HTML("HTTP 503 with an HTML page", ServiceUnavailableException.class, true, "Service Temporarily Unavailable",
-            (Emulated) () -> FaultRule.on("listFlavors").gatewayError(503)),
+            (Emulated) op -> FaultRule.on(op).gatewayError(503)),
     HTTP_503_RETRY_AFTER("HTTP 503 with Retry-After: 1", ServiceUnavailableException.class, true, "HTTP 503",
-            (Emulated) () -> FaultRule.on("listFlavors").gatewayError(503, Duration.ofSeconds(1))),
+            (Emulated) op -> FaultRule.on(op).gatewayError(503, Duration.ofSeconds(1))),
     // WireMock from here to GARBAGE_THEN_CLOSE: every answer of the emulator is a valid envelope.
     MALFORMED_JSON("200 with malformed JSON", MalformedResponseException.class, false, "not the JSON envelope",
             () -> WireMockService.json("{\"header\":{\"isSuccessful\":true,\"resultCode\":0,}")),
@@ -44,12 +44,12 @@ enum ReadFault {
     BODY_WITHOUT_HEADER("200 with a body without header", MalformedResponseException.class, false, "header",
             () -> WireMockService.json("{\"flavors\":[]}")),
     SLOWER_THAN_READ_TIMEOUT("an answer slower than the read timeout", ToastTimeoutException.class, true, "timed out",
-            (Emulated) () -> FaultRule.on("listFlavors").latency(Clients.SHORT_READ_TIMEOUT.multipliedBy(3))),
+            (Emulated) op -> FaultRule.on(op).latency(Clients.SHORT_READ_TIMEOUT.multipliedBy(3))),
     // WireMock: the emulator drops a connection by closing it (FIN), never by a reset (RST).
     RESET_BEFORE_ANSWER("connection reset before any answer", ToastConnectionException.class, true, "reset",
             () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
     CLOSED_WITHOUT_ANSWER("connection closed without any answer", ToastConnectionException.class, true, "",
-            (Emulated) () -> FaultRule.on("listFlavors").dropConnection()),
+            (Emulated) op -> FaultRule.on(op).dropConnection()),
     GARBAGE_THEN_CLOSE("random bytes instead of HTTP, then close", ToastConnectionException.class, true, "",
             () -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)),
     MALFORMED_CHUNK("a malformed chunk in a chunked body", ToastConnectionException.class, true, "",
@@ -74,10 +74,10 @@ enum ReadFault {
     final RawHttpServer.Reply raw;
     final Emulated emulated;
 
-    /** A fault the emulator's fault rules make: the rule for {@code listFlavors}. */
+    /** A fault the emulator's fault rules make: the rule for calls of {@code operationId}. */
     @FunctionalInterface
     interface Emulated {
-        FaultRule.Builder rule();
+        FaultRule.Builder rule(String operationId);
     }
 
     ReadFault(String description, Class<? extends ToastComputeException> expected, boolean transientFault,

@@ -134,7 +134,7 @@ class ReadFaultsTest {
             return Clients.refusingEndpoint();
         }
         if (fault.emulated != null) {
-            emulatedRule = emulator.fault(fault.emulated.rule());
+            emulatedRule = emulator.fault(fault.emulated.rule("listFlavors"));
             return emulator.endpoint();
         }
         if (fault.wireMock != null) {
