@@ -1,18 +1,23 @@
 package io.toastcloud.compute.codegen;
 
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.servers.Server;
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenProperty;
+import org.openapitools.codegen.SupportingFile;
 import org.openapitools.codegen.languages.JavaClientCodegen;
+import org.openapitools.codegen.utils.ModelUtils;
 
 /**
  * openapi-generator's {@code java} generator (library {@code feign}) with two changes to the
- * API methods it writes; everything else (models, templates, options) is the stock generator's.
- * The maven plugin names this class as its {@code generatorName}.
+ * API methods it writes and one to model properties; everything else (templates, options) is the
+ * stock generator's. The maven plugin names this class as its {@code generatorName}.
  *
  * <ol>
  *   <li><b>Client-bound parameters.</b> A parameter the contract marks
@@ -29,6 +34,14 @@ import org.openapitools.codegen.languages.JavaClientCodegen;
  *       object ({@value #QUERY_OBJECT_EXTENSION}: {@code ListImagesQueryParams} with one setter
  *       per optional parameter), so no caller writes {@code null} for "not this one". Those
  *       parameters must all be in the query: generation fails otherwise.</li>
+ *   <li><b>Timestamps are {@link java.time.Instant}s.</b> A property whose schema (its own or the
+ *       one it {@code $ref}s: openapi-generator does not carry a referenced schema's extensions
+ *       over) is marked {@value #TIMESTAMP_EXTENSION}{@code : true} becomes a
+ *       {@code java.time.Instant} field read and written by the generated
+ *       {@value #TIMESTAMP_JSON_CLASS} (the service's offset-less UTC form, spec/DECISIONS.md
+ *       D51), through field annotations, so any {@code ObjectMapper} reads it the same way. Its
+ *       string {@code pattern} leaves the bean-validation annotations (a {@code @Pattern} on an
+ *       {@code Instant} is an error for a validator); the contract still checks the wire form.</li>
  * </ol>
  */
 public class ToastJavaClientCodegen extends JavaClientCodegen {
@@ -45,12 +58,70 @@ public class ToastJavaClientCodegen extends JavaClientCodegen {
     /** On an operation: the path prefix the client binds ({@code /v1.0/appkeys/{appkey}}). */
     public static final String BOUND_PREFIX_EXTENSION = "x-toast-client-bound-prefix";
 
+    /** The vendor extension on a string schema that holds one of the service's timestamps. */
+    public static final String TIMESTAMP_EXTENSION = "x-timestamp";
+    /** The generated class (invoker package) whose Reader/Writer the timestamp fields name. */
+    public static final String TIMESTAMP_JSON_CLASS = "ToastTimestampJson";
+    /** The Java type of a timestamp property. */
+    public static final String TIMESTAMP_TYPE = "java.time.Instant";
+
     private String boundPrefix;
     private String boundPrefixOperation;
 
     @Override
     public String getName() {
         return "toast-java";
+    }
+
+    @Override
+    public void processOpts() {
+        super.processOpts();
+        String folder = (getSourceFolder() + File.separator + invokerPackage).replace(".", File.separator);
+        supportingFiles.add(new SupportingFile(TIMESTAMP_JSON_CLASS + ".mustache", folder, TIMESTAMP_JSON_CLASS + ".java"));
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public CodegenProperty fromProperty(String name, Schema p, boolean required, boolean schemaIsFromAdditionalProperties) {
+        CodegenProperty property = super.fromProperty(name, p, required, schemaIsFromAdditionalProperties);
+        // The generator caches properties by schema: a cached one may have been turned already.
+        if (property != null && p != null && !TIMESTAMP_TYPE.equals(property.dataType) && isTimestamp(p)) {
+            if (!property.isString) {
+                throw new IllegalStateException("property " + name + " is marked " + TIMESTAMP_EXTENSION
+                        + " but is not a string: only the service's string timestamps can become Instants");
+            }
+            asTimestamp(property);
+        }
+        return property;
+    }
+
+    /** The property's own schema or the one it {@code $ref}s carries {@code x-timestamp: true}. */
+    @SuppressWarnings("rawtypes")
+    private boolean isTimestamp(Schema p) {
+        if (marked(p)) {
+            return true;
+        }
+        Schema target = ModelUtils.getReferencedSchema(openAPI, p);
+        return target != null && target != p && marked(target);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static boolean marked(Schema schema) {
+        Map<String, Object> ext = schema.getExtensions();
+        return ext != null && Boolean.TRUE.equals(ext.get(TIMESTAMP_EXTENSION));
+    }
+
+    private void asTimestamp(CodegenProperty property) {
+        property.dataType = TIMESTAMP_TYPE;
+        property.datatypeWithEnum = TIMESTAMP_TYPE;
+        property.baseType = TIMESTAMP_TYPE;
+        property.isString = false;
+        property.pattern = null;
+        String json = invokerPackage + "." + TIMESTAMP_JSON_CLASS;
+        property.vendorExtensions.put("x-field-extra-annotation", List.of(
+                "@com.fasterxml.jackson.databind.annotation.JsonSerialize(using = " + json + ".Writer.class)",
+                "@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = " + json + ".Reader.class)"));
+        property.vendorExtensions.put(TIMESTAMP_EXTENSION, true);
     }
 
     @Override

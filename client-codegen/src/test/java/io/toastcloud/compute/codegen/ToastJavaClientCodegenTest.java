@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.util.List;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenProperty;
 import org.junit.jupiter.api.Test;
 
 /** What the generator does to an operation's parameters, on a small contract of its own. */
@@ -66,6 +68,30 @@ class ToastJavaClientCodegenTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> operation("/v2.0/appkeys/{appkey}/flavors", "get"));
         assertTrue(e.getMessage().contains("binds the prefix /v2.0/appkeys/{appkey}"), e.getMessage());
+    }
+
+    @Test
+    void anXTimestampPropertyIsAnInstantReadAndWrittenByTheGeneratedClass() {
+        Schema<?> stamped = openApi.getComponents().getSchemas().get("Stamped");
+        for (String name : List.of("createdAt", "inline")) {
+            CodegenProperty p = codegen.fromProperty(name, (Schema<?>) stamped.getProperties().get(name), false);
+            assertEquals("java.time.Instant", p.datatypeWithEnum, name);
+            assertNull(p.pattern, name + ": no @Pattern on an Instant");
+            @SuppressWarnings("unchecked")
+            List<String> annotations = (List<String>) p.vendorExtensions.get("x-field-extra-annotation");
+            assertTrue(annotations.get(1).contains("ToastTimestampJson.Reader.class"), annotations.toString());
+        }
+        CodegenProperty plain = codegen.fromProperty("name", (Schema<?>) stamped.getProperties().get("name"), false);
+        assertEquals("String", plain.datatypeWithEnum);
+        assertEquals("^[a-z]+$", plain.pattern);
+    }
+
+    @Test
+    void anXTimestampThatIsNotAStringFailsGeneration() {
+        Schema<?> stamped = openApi.getComponents().getSchemas().get("Stamped");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> codegen.fromProperty("count", (Schema<?>) stamped.getProperties().get("count"), false));
+        assertTrue(e.getMessage().contains("count is marked x-timestamp but is not a string"), e.getMessage());
     }
 
     private CodegenOperation operation(String path, String method) {

@@ -8,7 +8,6 @@ import feign.Logger;
 import feign.Request;
 import feign.RequestInterceptor;
 import feign.Retryer;
-import feign.jackson.JacksonEncoder;
 import io.toastcloud.compute.api.AvailabilityZoneApi;
 import io.toastcloud.compute.api.BlockStorageApi;
 import io.toastcloud.compute.api.FlavorApi;
@@ -38,11 +37,14 @@ import io.toastcloud.compute.client.http.ExceptionTranslator;
 import io.toastcloud.compute.client.http.HttpErrorDecoder;
 import io.toastcloud.compute.client.http.Redactor;
 import io.toastcloud.compute.client.http.RedactingLogger;
+import io.toastcloud.compute.client.http.BaseUrlTarget;
+import io.toastcloud.compute.client.http.FixedHeaders;
+import io.toastcloud.compute.client.http.FixedOptions;
+import io.toastcloud.compute.client.http.JsonBodyEncoder;
 import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.client.http.SecretValues;
 import io.toastcloud.compute.client.http.Transports;
 import io.toastcloud.compute.client.metrics.ClientMetrics;
-import io.toastcloud.compute.contract.ToastTimestamps;
 import io.toastcloud.compute.client.waiter.ImageWaiters;
 import io.toastcloud.compute.client.waiter.InstanceWaiters;
 import io.toastcloud.compute.client.waiter.Sleeper;
@@ -98,6 +100,8 @@ public final class ToastComputeClient implements AutoCloseable {
     private final Waiter waiter;
     /** The endpoint with the path prefix the contract binds to the client, filled in: {@code .../v1.0/appkeys/KEY}. */
     private final String baseUrl;
+    /** The methods' constant headers, kept out of Feign's templates (one registry for both Feign instances). */
+    private final FixedHeaders fixedHeaders = new FixedHeaders(new feign.Contract.Default());
 
     private ToastComputeClient(Settings settings) {
         this.settings = settings;
@@ -124,7 +128,7 @@ public final class ToastComputeClient implements AutoCloseable {
         // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
         // no validation per call (its one request was validated above).
         TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
-                .target(TokenApi.class, baseUrl);
+                .target(new BaseUrlTarget<>(TokenApi.class, baseUrl, fixedHeaders));
         this.tokens = new TokenManager(() -> measured(settings.metrics,
                 () -> issue(issuing, renewal, settings.clock, secrets)),
                 settings.clock, settings.tokenRenewAhead);
@@ -142,8 +146,9 @@ public final class ToastComputeClient implements AutoCloseable {
             TokenManager tokens, RetryPolicy retryPolicy) {
         AuthTokenInterceptor auth = tokens == null ? null : new AuthTokenInterceptor(contract, tokens);
         Feign.Builder builder = Feign.builder()
+                .contract(fixedHeaders)
                 .client(transport.client())
-                .encoder(new JacksonEncoder(mapper))
+                .encoder(new JsonBodyEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper, new ServiceExceptions(contract)))
                 .errorDecoder(new HttpErrorDecoder(redactor))
                 .options(options(settings))
@@ -180,15 +185,16 @@ public final class ToastComputeClient implements AutoCloseable {
     private static IssuedToken issue(TokenApi api, TokenIssueRequest request, Clock clock, SecretValues secrets) {
         TokenResponse response = api.issueToken(request);
         Token token = response.getAccess() == null ? null : response.getAccess().getToken();
+        // An expires the client cannot read is null here (ToastTimestampJson, D51): no lifetime, no token.
         if (token == null || token.getId() == null || token.getExpires() == null) {
-            throw new MalformedResponseException("issueToken", "the answer has no access.token with id and expires", null);
+            throw new MalformedResponseException("issueToken", "the answer has no access.token with id and a readable expires", null);
         }
         secrets.addToken(token.getId());
-        return new IssuedToken(token.getId(), clock.instant(), ToastTimestamps.parse(token.getExpires()));
+        return new IssuedToken(token.getId(), clock.instant(), token.getExpires());
     }
 
     private static Request.Options options(Settings settings) {
-        return new Request.Options(settings.connectTimeout, settings.readTimeout, false);
+        return new FixedOptions(settings.connectTimeout, settings.readTimeout);
     }
 
     /** The mapper shared by encoder and decoder: unset fields are not sent, unknown fields are read past. */
@@ -219,7 +225,7 @@ public final class ToastComputeClient implements AutoCloseable {
     /** Any generated API interface of {@code io.toastcloud.compute.api}, wired. */
     @SuppressWarnings("unchecked")
     public <T> T api(Class<T> type) {
-        return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new feign.Target.HardCodedTarget<>(t, baseUrl)));
+        return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new BaseUrlTarget<>(t, baseUrl, fixedHeaders)));
     }
 
     public TokenApi tokens() {

@@ -320,14 +320,14 @@ final class EmulatorLifecycle {
             step("createFloatingIp", "fromPublicPool",
                     (t, w, ex) -> t.floatingIps().createFloatingIp(decode(ex, FloatingIpCreateRequest.class)),
                     (t, w, r) -> {
-                        w.floatingIpId = r.getFloatingip().getId();
-                        w.floatingAddress = r.getFloatingip().getFloatingIpAddress();
-                        assertNull(r.getFloatingip().getFixedIpAddress(), "not associated yet");
+                        w.floatingIpId = r.getFloatingIp().getId();
+                        w.floatingAddress = r.getFloatingIp().getFloatingIpAddress();
+                        assertNull(r.getFloatingIp().getFixedIpAddress(), "not associated yet");
                     }),
             step("listFloatingIps", null,
                     (t, w, ex) -> t.floatingIps().listFloatingIps(w.floatingIpId),
                     (t, w, r) -> {
-                        FloatingIp ip = r.getFloatingips().get(0);
+                        FloatingIp ip = r.getFloatingIps().get(0);
                         assertEquals(w.floatingAddress, ip.getFloatingIpAddress());
                         assertEquals(FloatingIpStatus.DOWN, ip.getStatus(), "not associated");
                     }),
@@ -370,7 +370,7 @@ final class EmulatorLifecycle {
             // --- Deletes
             step("deleteFloatingIp", null,
                     (t, w, ex) -> t.floatingIps().deleteFloatingIp(w.floatingIpId),
-                    (t, w, r) -> assertTrue(t.floatingIps().listFloatingIps().getFloatingips().stream()
+                    (t, w, r) -> assertTrue(t.floatingIps().listFloatingIps().getFloatingIps().stream()
                             .noneMatch(f -> w.floatingIpId.equals(f.getId())), "the floating IP is gone")),
             step("deleteVolume", null,
                     (t, w, ex) -> t.volumes().deleteVolume(w.volumeId),

@@ -56,7 +56,7 @@ class ClientLifecycleTest {
             assertEquals(id, c.volumeWaiter().untilInUse(volume.getId()).getAttachments().get(0).getInstanceId());
 
             FloatingIp ip = c.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
-                    .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingip();
+                    .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingIp();
             InstanceDetail detail = c.instances().listInstanceDetails(id).getInstances().get(0);
             c.actions().addFloatingIp(id, ip.getFloatingIpAddress(), detail.getAddresses().get(0).getIpAddress());
             assertEquals(ip.getFloatingIpAddress(), c.instances().listInstanceDetails(id).getInstances().get(0)

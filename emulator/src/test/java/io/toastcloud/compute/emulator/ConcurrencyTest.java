@@ -75,7 +75,7 @@ class ConcurrencyTest {
                 assertEquals(List.of(), c.instances().listInstances().getInstances());
                 assertEquals(List.of(), c.volumes().listVolumes().getVolumes());
                 assertEquals(List.of(), c.keypairs().listKeypairs().getKeypairs());
-                assertEquals(List.of(), c.floatingIps().listFloatingIps().getFloatingips());
+                assertEquals(List.of(), c.floatingIps().listFloatingIps().getFloatingIps());
                 assertEquals(List.of("default"), c.securityGroups().listSecurityGroups().getSecurityGroups()
                         .stream().map(g -> g.getName()).toList());
             }
@@ -108,7 +108,7 @@ class ConcurrencyTest {
         c.instanceWaiter().untilStopped(id);
         try {
             FloatingIp ip = c.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
-                    .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingip();
+                    .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingIp();
             gotIp.incrementAndGet();
             String fixed = c.instances().listInstanceDetails(id).getInstances().get(0).getAddresses().get(0).getIpAddress();
             c.actions().addFloatingIp(id, ip.getFloatingIpAddress(), fixed);
@@ -134,7 +134,7 @@ class ConcurrencyTest {
         List<String> outcomes = runTogether(n -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
                 return c.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
-                        .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingip().getFloatingIpAddress();
+                        .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingIp().getFloatingIpAddress();
             } catch (NoAvailableIpException e) {
                 return "20001";
             }

@@ -113,7 +113,7 @@ public final class EveryOperation {
 
         // Floating IP.
         FloatingIp ip = toast.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
-                .pool(new FloatingIpPoolReference().id(pool))).getFloatingip();
+                .pool(new FloatingIpPoolReference().id(pool))).getFloatingIp();
         toast.floatingIps().listFloatingIps();
         toast.floatingIps().listFloatingIps(ip.getId());
         toast.floatingIps().deleteFloatingIp(ip.getId());

@@ -44,7 +44,8 @@ public final class AuthTokenInterceptor implements RequestInterceptor {
         }
         String token = tokens.tokenId();
         sentByTheCallInProgress.set(token);
-        template.header(header, token);
+        // A literal: the token is sent as it is, never read as a Feign template (cheaper per call, too).
+        template.headerLiteral(header, token);
     }
 
     /** The token the call in progress on this thread sent, or null. */

@@ -197,7 +197,8 @@ public final class ContractInvocationHandlerFactory implements InvocationHandler
     }
 
     private void validate(MethodPlan plan, Object[] args) {
-        Map<String, Object> parameters = new HashMap<>(boundParameters);
+        // A call without arguments has only the bound parameters: no map of its own to fill.
+        Map<String, Object> parameters = args == null || args.length == 0 ? boundParameters : new HashMap<>(boundParameters);
         JsonNode body = null;
         for (int i = 0; args != null && i < args.length; i++) {
             if (plan.paramNames()[i] != null) {

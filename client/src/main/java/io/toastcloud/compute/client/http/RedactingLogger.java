@@ -1,5 +1,7 @@
 package io.toastcloud.compute.client.http;
 
+import feign.Request;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,19 @@ public final class RedactingLogger extends feign.Logger {
 
     public RedactingLogger(Redactor redactor) {
         this(LoggerFactory.getLogger("io.toastcloud.compute.client.wire"), redactor);
+    }
+
+    /**
+     * The client's bodies are JSON sent without a charset ({@link JsonBodyEncoder}), which Feign
+     * would log as "Binary data": logged as the UTF-8 text they are, and redacted as always.
+     */
+    @Override
+    protected void logRequest(String configKey, Level logLevel, Request request) {
+        if (logLevel == Level.FULL && request.body() != null && request.charset() == null) {
+            request = Request.create(request.httpMethod(), request.url(), request.headers(), request.body(),
+                    StandardCharsets.UTF_8, request.requestTemplate());
+        }
+        super.logRequest(configKey, logLevel, request);
     }
 
     @Override

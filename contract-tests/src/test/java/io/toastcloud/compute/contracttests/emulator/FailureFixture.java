@@ -121,7 +121,7 @@ public final class FailureFixture implements AutoCloseable {
     /** A floating IP from createFloatingIp's example. */
     public FloatingIp floatingIp() {
         return toast.floatingIps().createFloatingIp(decode(example("createFloatingIp", "fromPublicPool"),
-                FloatingIpCreateRequest.class)).getFloatingip();
+                FloatingIpCreateRequest.class)).getFloatingIp();
     }
 
     public FloatingIpCreateRequest floatingIpFrom(String poolId) {

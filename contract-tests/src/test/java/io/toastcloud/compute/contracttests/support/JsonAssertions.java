@@ -6,19 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.toastcloud.compute.contract.Contract;
+import io.toastcloud.compute.contract.ToastTimestamps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Compares JSON documents by content. Two differences are not differences to a Java client and
+ * Compares JSON documents by content. Three differences are not differences to a Java client and
  * are normalised away, and only these: a property that is {@code null} and one that is absent
- * (both read back as {@code null}; the client does not send nulls), and the Java type of a number
- * ({@code 1024} as int or long). Everything else, every name, value, array order and nesting,
- * must match.
+ * (both read back as {@code null}; the client does not send nulls), the Java type of a number
+ * ({@code 1024} as int or long), and the form of a timestamp ({@code 2017-05-16T03:17:50Z} and
+ * {@code 2017-05-16T03:17:50.000000} are one {@code Instant}, which the models write in the
+ * microsecond form: spec/DECISIONS.md D51). Everything else, every name, value, array order and
+ * nesting, must match.
  */
 public final class JsonAssertions {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /** The contract's {@code Timestamp} pattern: a string of that form is compared as an instant. */
+    private static final Pattern TIMESTAMP = Pattern.compile(Contract.bundled().schema("Timestamp").path("pattern").asText());
 
     private JsonAssertions() {
     }
@@ -90,6 +97,9 @@ public final class JsonAssertions {
         }
         if (node.isNumber()) {
             return NODES.numberNode(node.decimalValue().stripTrailingZeros());
+        }
+        if (node.isTextual() && TIMESTAMP.matcher(node.asText()).matches()) {
+            return NODES.textNode(ToastTimestamps.format(ToastTimestamps.parse(node.asText())));
         }
         return node;
     }

@@ -18,6 +18,14 @@ class JsonAssertionsTest {
     }
 
     @Test
+    void twoFormsOfOneTimestampAreTheSameButTwoInstantsDiffer() throws Exception {
+        assertEquals(List.of(), JsonAssertions.differences(json("{\"expires\": \"2017-05-16T03:17:50Z\"}"),
+                json("{\"expires\": \"2017-05-16T03:17:50.000000\"}")));
+        assertEquals(List.of("/expires (different value)"), JsonAssertions.differences(
+                json("{\"expires\": \"2017-05-16T03:17:50Z\"}"), json("{\"expires\": \"2017-05-16T03:17:51.000000\"}")));
+    }
+
+    @Test
     void differencesArePointersWithoutValues() throws Exception {
         List<String> differences = JsonAssertions.differences(
                 json("{\"access\": {\"token\": {\"id\": \"secret-1\"}}, \"list\": [1, 2], \"gone\": true}"),

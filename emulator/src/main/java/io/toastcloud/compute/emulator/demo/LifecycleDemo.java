@@ -240,7 +240,7 @@ public final class LifecycleDemo {
         c.keypairs().listKeypairs().getKeypairs().forEach(k -> left.add("key pair " + k.getName()));
         c.securityGroups().listSecurityGroups().getSecurityGroups().stream()
                 .filter(g -> !"default".equals(g.getName())).forEach(g -> left.add("security group " + g.getName()));
-        c.floatingIps().listFloatingIps().getFloatingips().forEach(f -> left.add("floating IP " + f.getFloatingIpAddress()));
+        c.floatingIps().listFloatingIps().getFloatingIps().forEach(f -> left.add("floating IP " + f.getFloatingIpAddress()));
         c.images().listImages().getImages().stream().filter(i -> Boolean.FALSE.equals(i.getIsPublic()))
                 .forEach(i -> left.add("image " + i.getName()));
         return left;

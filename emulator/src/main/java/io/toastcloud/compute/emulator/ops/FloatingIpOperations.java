@@ -37,7 +37,7 @@ final class FloatingIpOperations {
             } else {
                 tx.state().floatingIps.values().forEach(f -> ips.add(views.floatingIp(f)));
             }
-            return new FloatingIpListResponse().header(Envelopes.ok()).floatingips(ips);
+            return new FloatingIpListResponse().header(Envelopes.ok()).floatingIps(ips);
         }));
         ops.put("createFloatingIp", request -> {
             String poolId = request.body(FloatingIpCreateRequest.class, emulation.mapper()).getPool().getId();
@@ -60,7 +60,7 @@ final class FloatingIpOperations {
                 f.address = address;
                 f.poolId = poolId;
                 tx.state().floatingIps.put(f.id, f);
-                return new FloatingIpCreateResponse().header(Envelopes.ok()).floatingip(views.floatingIp(f));
+                return new FloatingIpCreateResponse().header(Envelopes.ok()).floatingIp(views.floatingIp(f));
             });
         });
         ops.put("deleteFloatingIp", request -> emulation.tenant(request.appkey()).write(tx -> {

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.emulator.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.toastcloud.compute.emulator.api.Envelopes;
 import io.toastcloud.compute.emulator.api.Operation;
 import io.toastcloud.compute.emulator.state.TokenRecord;
@@ -30,10 +32,18 @@ final class TokenOperations {
         ops.put("getToken", request -> response(emulation.tokens().lookup(request.query("id"), request.appkey())));
     }
 
-    private static TokenResponse response(TokenRecord token) {
-        return new TokenResponse().header(Envelopes.ok()).access(new TokenAccess()
-                .token(new Token().id(token.id()).expires(Timestamps.withZ(token.expiresAt()))
+    /**
+     * The model, with {@code expires} rewritten in the form the service gives it
+     * ({@code 2017-05-16T03:17:50Z}, whole seconds) rather than the models' microsecond form, so
+     * clients meet both forms of the contract's {@code Timestamp}, as they do against the service.
+     */
+    private JsonNode response(TokenRecord token) {
+        TokenResponse response = new TokenResponse().header(Envelopes.ok()).access(new TokenAccess()
+                .token(new Token().id(token.id()).expires(Timestamps.of(token.expiresAt()))
                         .issuedAt(Timestamps.of(token.issuedAt())))
                 .user(new TokenUser().id(token.userId()).roles(List.of(new TokenRole().name("Member")))));
+        ObjectNode json = emulation.mapper().valueToTree(response);
+        ((ObjectNode) json.path("access").path("token")).put("expires", Timestamps.withZ(token.expiresAt()));
+        return json;
     }
 }

@@ -17,6 +17,7 @@ import io.toastcloud.compute.model.FloatingIpStatus;
 import io.toastcloud.compute.model.Image;
 import io.toastcloud.compute.model.ImageStatus;
 import io.toastcloud.compute.model.InstanceAddress;
+import io.toastcloud.compute.model.IpVersion;
 import io.toastcloud.compute.model.InstanceDetail;
 import io.toastcloud.compute.model.InstanceFlavor;
 import io.toastcloud.compute.model.InstanceRootVolume;
@@ -60,7 +61,7 @@ final class Views {
                     .filter(f -> i.id.equals(f.instanceId) && nic.ipAddress().equals(f.fixedIpAddress))
                     .map(f -> f.address).findFirst().orElse(null);
             addresses.add(new InstanceAddress().macAddress(nic.macAddress()).ipAddress(nic.ipAddress())
-                    .version(InstanceAddress.VersionEnum.NUMBER_4).floatingIpAddress(floating));
+                    .version(IpVersion.NUMBER_4).floatingIpAddress(floating));
         }
         Flavor flavor = catalog.flavor(i.flavorId).orElseThrow();
         List<InstanceVolumeAttachment> attached = new ArrayList<>();
