@@ -117,7 +117,7 @@ public final class EmulatorServer implements AutoCloseable {
                     new RequestValidator(contract, RequestValidator.Nulls.AS_SENT), tokens,
                     OperationTable.build(emulation), mapper, config.observer(), tokenHeader);
             this.faults = new FaultRules(contract);
-            this.control = new EmulatorControl(tenants, lifecycle, catalog, config.clock());
+            this.control = new EmulatorControl(tenants, tokens, lifecycle, config.clock());
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
             this.workers = Executors.newFixedThreadPool(config.threads(), workerThreads());
             server.setExecutor(workers);
@@ -186,14 +186,16 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /**
-     * Puts one appkey back to what a new appkey has (only its {@code default} security group),
-     * saved like any change; tokens issued for it stay valid. False when the appkey was never used.
+     * Forgets one appkey as a fresh service would: its resources (its next request finds only the
+     * {@code default} security group), in memory and on disk, and its tokens (a client's next call
+     * answers 50401 and the Java client issues a new token by itself). False when the appkey was
+     * never used.
      */
     public boolean reset(String appkey) {
         return control.reset(appkey);
     }
 
-    /** Resets every appkey ({@link #reset}); returns how many there were. */
+    /** Resets every appkey ({@link #reset}) and compacts the saved state; returns how many there were. */
     public int resetAll() {
         return control.resetAll();
     }

@@ -68,7 +68,7 @@ class ControlPlaneHttpTest {
     }
 
     @Test
-    void resetsOneAppkeyAndLeavesTheOthersAndItsTokens() {
+    void resetsOneAppkeyAndItsTokensAndLeavesTheOthers() {
         RawApi a = emulator.raw();
         RawApi b = emulator.raw();
         Fixtures.keypair(a, "ka");
@@ -76,22 +76,25 @@ class ControlPlaneHttpTest {
         ok(a.post("/security-groups", "{\"securityGroup\":{\"name\":\"web\"}}"));
         ControlApi.Answer reset = control.post("/_emulator/appkeys/" + a.appkey() + "/reset", null);
         assertEquals(204, reset.status());
-        assertEquals(0, ok(a.get("/keypairs")).path("keypairs").size(), "the token still works; the key pair is gone");
+        RawApi.fails(50401, a.get("/keypairs")); // a fresh service: the old token is unknown
+        a.login();
+        assertEquals(0, ok(a.get("/keypairs")).path("keypairs").size(), "the key pair is gone");
         JsonNode groups = ok(a.get("/security-groups")).path("securityGroups");
         assertEquals(1, groups.size());
         assertEquals("default", groups.get(0).path("name").asText());
-        assertEquals("kb", ok(b.get("/keypairs")).at("/keypairs/0/name").asText(), "the other appkey is untouched");
+        assertEquals("kb", ok(b.get("/keypairs")).at("/keypairs/0/name").asText(), "the other appkey and its token are untouched");
         Fixtures.keypair(a, "ka"); // the name is free again
 
         assertTrue(emulator.server.reset(b.appkey()));
-        assertEquals(0, ok(b.get("/keypairs")).path("keypairs").size());
+        RawApi.fails(50401, b.get("/keypairs"));
+        assertEquals(0, ok(b.login().get("/keypairs")).path("keypairs").size());
         assertFalse(emulator.server.reset("never-used"), "nothing to reset");
         assertEquals(204, control.post("/_emulator/appkeys/never-used/reset", null).status(), "idempotent over HTTP");
         assertTrue(emulator.server.appkeys().contains(a.appkey()));
     }
 
     @Test
-    void resetsEveryAppkey() {
+    void resetsEveryAppkeyAndEveryToken() {
         RawApi a = emulator.raw();
         RawApi b = emulator.raw();
         Fixtures.keypair(a, "ka");
@@ -99,11 +102,14 @@ class ControlPlaneHttpTest {
         ControlApi.Answer reset = control.post("/_emulator/reset", null);
         assertEquals(200, reset.status());
         assertTrue(reset.json().path("reset").asInt() >= 2, reset.body());
-        assertEquals(0, ok(a.get("/keypairs")).path("keypairs").size());
-        assertEquals(0, ok(b.get("/keypairs")).path("keypairs").size());
+        RawApi.fails(50401, a.get("/keypairs"));
+        RawApi.fails(50401, b.get("/keypairs"));
+        assertEquals(0, ok(a.login().get("/keypairs")).path("keypairs").size());
+        assertEquals(0, ok(b.login().get("/keypairs")).path("keypairs").size());
         Fixtures.keypair(b, "kb2");
         assertTrue(emulator.server.resetAll() >= 2);
-        assertEquals(0, ok(b.get("/keypairs")).path("keypairs").size());
+        RawApi.fails(50401, b.get("/keypairs"));
+        assertEquals(0, ok(b.login().get("/keypairs")).path("keypairs").size());
     }
 
     @Test

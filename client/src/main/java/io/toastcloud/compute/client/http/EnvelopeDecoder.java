@@ -71,8 +71,10 @@ public final class EnvelopeDecoder implements Decoder {
             }
             value = mapper.readValue(parser, mapper.constructType(type));
         } catch (JsonProcessingException e) {
+            // Not Jackson's message: it quotes the body near the error, and the body may be a
+            // token or a private key the client cannot redact yet (JsonFailures).
             throw new MalformedResponseException(operation, "the response body is not the JSON envelope ("
-                    + e.getOriginalMessage() + ")", e);
+                    + JsonFailures.describe(e) + ")", JsonFailures.contentFree(e));
         }
         if (value == null) {
             throw new MalformedResponseException(operation, "the response body is JSON null (expected the envelope)", null);

@@ -1,5 +1,6 @@
 package io.toastcloud.compute.client.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import feign.FeignException;
 import feign.RetryableException;
 import io.toastcloud.compute.client.error.MalformedResponseException;
@@ -30,6 +31,16 @@ public final class ExceptionTranslator {
         }
         if (thrown.getCause() instanceof ToastComputeException typed) {
             return typed;
+        }
+        JsonProcessingException json = jsonFailureIn(thrown);
+        if (json != null) {
+            // Before the I/O cases (Jackson's exceptions are IOExceptions): Jackson quotes the
+            // text near the error, which may be a secret no redactor knows yet (JsonFailures).
+            String what = JsonFailures.describe(json);
+            Throwable cause = JsonFailures.contentFree(json);
+            return thrown instanceof feign.codec.EncodeException
+                    ? new ToastComputeException(operation, "cannot encode the request (" + what + ")", cause)
+                    : new MalformedResponseException(operation, "cannot decode the response (" + what + ")", cause);
         }
         if (thrown instanceof RetryableException || thrown instanceof IOException) {
             Throwable io = thrown instanceof IOException || thrown.getCause() == null ? thrown : thrown.getCause();
@@ -94,6 +105,17 @@ public final class ExceptionTranslator {
         return io instanceof SocketTimeoutException || io instanceof HttpTimeoutException
                 || io instanceof InterruptedIOException && String.valueOf(io.getMessage()).toLowerCase().contains("timeout")
                 || io != null && io.getClass().getSimpleName().contains("Timeout");
+    }
+
+    /** The first Jackson failure in {@code thrown}'s chain, or null. */
+    private static JsonProcessingException jsonFailureIn(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 16; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable t) {

@@ -31,6 +31,22 @@ final class RedactedCause extends RuntimeException {
         return new RedactedCause(t, message, cause);
     }
 
+    /**
+     * A copy of {@code original} whose message is {@code message} (known to hold no secret) and
+     * whose causes keep their classes and stack traces but lose their messages: for a library's
+     * exception that quotes text no redactor can recognise (Jackson quoting a malformed body).
+     */
+    static RedactedCause replacing(Throwable original, String message) {
+        return new RedactedCause(original, message, withoutMessages(original.getCause(), original, 0));
+    }
+
+    private static RedactedCause withoutMessages(Throwable t, Throwable parent, int depth) {
+        if (t == null || t == parent || depth >= MAX_DEPTH) {
+            return null;
+        }
+        return new RedactedCause(t, null, withoutMessages(t.getCause(), t, depth + 1));
+    }
+
     /** The class of the exception this stands for. */
     String originalClass() {
         return originalClass;

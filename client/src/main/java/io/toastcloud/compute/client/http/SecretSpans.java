@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>Where the text is not JSON (before the first brace, after a syntax error), a scan for
  *       <code>"name"</code>, a colon and a value cuts the value of any secret property name.</li>
  * </ul>
- * A string value is cut up to its closing quote, or to the end of the text when it has none.
+ * A string value is cut up to its closing quote, or to the end of the text when it has none; a
+ * value that is not JSON (an unquoted token) up to the next comma, brace, bracket or line end.
  */
 final class SecretSpans {
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -107,8 +108,11 @@ final class SecretSpans {
             }
             return Math.max(start + 1, start + (int) parser.currentLocation().getCharOffset());
         } catch (IOException | RuntimeException notJsonFromHere) {
-            // A syntax error, the text's end, a limit of the parser: the scan goes on from here.
-            return Math.max(start + 1, start + (int) parser.currentLocation().getCharOffset());
+            // A syntax error, the text's end, a limit of the parser: the scan goes on from the
+            // last token read whole, not from where the parser stopped: that is after the bad
+            // token, and the bad token may be a secret's unquoted value ("id":tok-...) that the
+            // scan must see with its property name to cut it.
+            return Math.max(start + 1, start + (int) parser.currentTokenLocation().getCharOffset());
         } finally {
             // Not before: closing moves the parser's location to the end of the text.
             closeQuietly(parser);

@@ -82,4 +82,27 @@ class ExceptionTranslatorTest {
             assertCausedBy(translator.translate("getToken", thrown), thrown.getClass());
         }
     }
+    /** A Jackson failure that reaches the translator (wrapped by Feign) quotes the body: a key no redactor knows. */
+    @Test
+    void aJacksonFailureLosesTheTextItQuotes() {
+        String unknownKey = "MIIEunknownPr1vateKeyMaterial";
+        IOException json;
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"privateKey\":" + unknownKey + "}");
+            throw new AssertionError("the body parsed");
+        } catch (IOException e) {
+            json = e;
+        }
+        assertTrue(json.getMessage().contains(unknownKey), "Jackson quotes the body: " + json.getMessage());
+        Request request = Request.create(Request.HttpMethod.POST, "http://127.0.0.1/v1.0/appkeys/a/keypairs",
+                Map.of(), new byte[0], StandardCharsets.UTF_8, null);
+        for (Throwable thrown : List.of(json, new feign.codec.DecodeException(200, json.getMessage(), request, json),
+                new feign.RetryableException(-1, json.getMessage(), Request.HttpMethod.POST, json, (Long) null, request))) {
+            ToastComputeException e = translator.translate("createKeypair", thrown);
+            assertFalse(e.getMessage().contains(unknownKey), () -> "the key is in the message: " + e.getMessage());
+            assertTrue(e.getMessage().contains("line 1, column"), () -> "the location is kept: " + e.getMessage());
+            assertFalse(printed(e).contains(unknownKey), () -> "the key is in the trace: " + printed(e));
+            assertTrue(printed(e).contains(json.getClass().getName()), () -> "the cause names Jackson's exception: " + printed(e));
+        }
+    }
 }

@@ -41,6 +41,14 @@ public final class TokenService {
         state.tokens.values().forEach(t -> byId.put(t.id(), t));
     }
 
+    /**
+     * Forgets every token issued for {@code appkey} (a reset: a fresh service knows no token).
+     * Called after the registry forgot the appkey's state, where the tokens are saved.
+     */
+    public void forget(String appkey) {
+        byId.values().removeIf(t -> t.appkey().equals(appkey));
+    }
+
     public TokenRecord issue(String appkey, String username, String password) {
         EmulatorUser user = users.get(username);
         if (user == null || !sameSecret(user.password(), password)) {

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.toastcloud.compute.emulator.state.Catalog;
+import io.toastcloud.compute.emulator.auth.TokenService;
 import io.toastcloud.compute.emulator.state.Lifecycle;
-import io.toastcloud.compute.emulator.state.SecurityGroupRecord;
 import io.toastcloud.compute.emulator.state.StatefulRecord;
 import io.toastcloud.compute.emulator.state.Step;
 import io.toastcloud.compute.emulator.state.Tenant;
@@ -35,13 +34,13 @@ public final class EmulatorControl {
 
     private final TenantRegistry tenants;
     private final Lifecycle lifecycle;
-    private final Catalog catalog;
     private final Clock clock;
+    private final TokenService tokens;
 
-    public EmulatorControl(TenantRegistry tenants, Lifecycle lifecycle, Catalog catalog, Clock clock) {
+    public EmulatorControl(TenantRegistry tenants, TokenService tokens, Lifecycle lifecycle, Clock clock) {
         this.tenants = tenants;
+        this.tokens = tokens;
         this.lifecycle = lifecycle;
-        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -53,40 +52,27 @@ public final class EmulatorControl {
     }
 
     /**
-     * Puts an appkey back to what a new appkey has (only the {@code default} security group),
-     * saved like any change; tokens issued for it stay valid, so clients keep working. False when
-     * the appkey has no state. The only place the emulator resets: when the state store gains its
-     * own reset, it is called from here.
+     * Forgets an appkey, as a fresh service would know it: its resources, in memory and on disk,
+     * and its tokens (a client's next call answers 50401 TokenInvalid, and the client issues a new
+     * token). Its next request finds a new appkey's state (only the {@code default} security
+     * group). False when the appkey had no state.
      */
     public boolean reset(String appkey) {
-        Optional<Tenant> tenant = tenants.existing(appkey);
-        tenant.ifPresent(t -> t.write(tx -> {
-            clearResources(tx.state());
-            return null;
-        }));
-        return tenant.isPresent();
+        boolean existed = tenants.existing(appkey).isPresent();
+        tenants.reset(appkey);
+        tokens.forget(appkey);
+        return existed;
     }
 
-    /** Resets every appkey; returns how many there were. */
+    /**
+     * Resets every appkey, then compacts the store so that old records (token ids among them)
+     * leave the disk; returns how many appkeys there were.
+     */
     public int resetAll() {
-        int n = 0;
-        for (String appkey : appkeys()) {
-            if (reset(appkey)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private void clearResources(TenantState state) {
-        state.keypairs.clear();
-        state.securityGroups.clear();
-        state.instances.clear();
-        state.volumes.clear();
-        state.images.clear();
-        state.floatingIps.clear();
-        SecurityGroupRecord group = catalog.newDefaultSecurityGroup();
-        state.securityGroups.put(group.id, group);
+        List<String> appkeys = appkeys();
+        tenants.resetAll();
+        appkeys.forEach(tokens::forget);
+        return appkeys.size();
     }
 
     /**

@@ -59,6 +59,8 @@ class ContractConstraintsTest {
     private static final RequestValidator VALIDATOR = new RequestValidator(Contract.bundled());
     private static final ObjectMapper MAPPER = ToastComputeClient.objectMapper();
     private static final List<String> OUTCOMES = Collections.synchronizedList(new ArrayList<>());
+    // WireMock, not the emulator: it records the exact bytes the client sent (here: that nothing
+    // was sent) without judging them, so only the client and the independent validator judge.
     private static WireMockService stub;
     private static ToastComputeClient client;
 

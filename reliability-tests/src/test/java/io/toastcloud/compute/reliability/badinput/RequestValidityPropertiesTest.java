@@ -90,6 +90,8 @@ class RequestValidityPropertiesTest {
     private static final int TRIES = 250;
     private static final ObjectMapper MAPPER = ToastComputeClient.objectMapper();
     private static final Map<String, Map<String, AtomicInteger>> OUTCOMES = new ConcurrentHashMap<>();
+    // WireMock, not the emulator: it records the exact body sent for the independent validator to
+    // judge and answers success to anything, so the emulator's own judgement does not interfere.
     private static WireMockService stub;
     private static ToastComputeClient client;
     private static Set<String> ruleIds;

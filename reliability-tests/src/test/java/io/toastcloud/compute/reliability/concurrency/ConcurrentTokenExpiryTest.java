@@ -45,6 +45,8 @@ class ConcurrentTokenExpiryTest {
     private static final Duration BOUND = Duration.ofSeconds(60);
 
     private final ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
+    // CountingService, not the emulator: it revokes a token on demand (no fault rule does) and
+    // numbers its tokens, so the test counts renewals per expiry under 32 threads.
     private CountingService service;
     private ToastComputeClient client;
     private ExecutorService pool;

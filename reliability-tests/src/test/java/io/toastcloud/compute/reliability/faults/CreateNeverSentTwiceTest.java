@@ -1,6 +1,5 @@
 package io.toastcloud.compute.reliability.faults;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.requestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -11,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toastcloud.compute.client.ToastComputeClient;
+import io.toastcloud.compute.emulator.control.FaultRule;
+import io.toastcloud.compute.reliability.support.EmulatedService;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.error.ToastComputeException;
@@ -68,12 +69,15 @@ class CreateNeverSentTwiceTest {
     private static final ManualClock CLOCK = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
     private static WireMockService wireMock;
     private static RawHttpServer raw;
+    private static EmulatedService emulator;
+    private static FaultRule emulatedRule;
     private static volatile RawHttpServer.Reply rawReply;
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @BeforeAll
     static void start() throws Exception {
         wireMock = new WireMockService(Secrets.APPKEY, CLOCK);
+        emulator = new EmulatedService();
         raw = new RawHttpServer(r -> r.path().endsWith("/tokens")
                 ? RawHttpServer.json(Envelopes.token(Secrets.TOKEN_ID, CLOCK.instant().plus(Duration.ofHours(1))))
                 : rawReply);
@@ -83,6 +87,7 @@ class CreateNeverSentTwiceTest {
     static void stop() throws Exception {
         wireMock.close();
         raw.close();
+        emulator.close();
     }
 
     @BeforeEach
@@ -90,6 +95,7 @@ class CreateNeverSentTwiceTest {
         wireMock.reset();
         wireMock.issuesTokens(Secrets.TOKEN_ID);
         raw.clearRequests();
+        emulator.clearFaults();
     }
 
     @Test
@@ -127,8 +133,8 @@ class CreateNeverSentTwiceTest {
             e = assertTimeoutPreemptively(Bounds.noHang(Clients.CONNECT_TIMEOUT, readTimeout, 1),
                     () -> assertThrows(ToastComputeException.class, () -> ContractCalls.plain(op).invoke(client)));
         }
-        int sent = fault.wireMock != null
-                ? wireMock.count(requestedFor(op.method(), urlPathMatching(op.pathRegex())))
+        int sent = fault.emulated != null ? (int) emulator.applied(emulatedRule)
+                : fault.wireMock != null ? wireMock.count(requestedFor(op.method(), urlPathMatching(op.pathRegex())))
                 : (int) raw.requests().stream().filter(r -> r.method().equals(op.method()) && r.path().matches(op.pathRegex())).count();
         assertEquals(1, sent, operationId + " reached the service " + sent + " times");
         assertInstanceOf(fault.expectedOn(transport), e);
@@ -141,27 +147,24 @@ class CreateNeverSentTwiceTest {
                 + e.getClass().getSimpleName());
     }
 
-    /** Every operation of the contract under a 502: reads retried as the policy says, everything else sent once. */
+    /**
+     * Every operation of the contract under the emulator's 502 (one rule per operation, the token
+     * issue left alone): reads retried as the policy says, everything else sent once.
+     */
     @Test
     void onlyReadsAreEverRetried() {
-        wireMock.server.stubFor(request("GET", urlPathMatching(".*")).atPriority(10)
-                .willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
-        for (String method : List.of("POST", "PUT", "DELETE")) {
-            wireMock.server.stubFor(request(method, urlPathMatching(".*")).atPriority(10)
-                    .willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
-        }
         int reads = 0;
         int writes = 0;
-        try (ToastComputeClient client = Clients.builder(wireMock.endpoint(), Transport.APACHE_HC5, CLOCK, sleeper)
+        try (ToastComputeClient client = Clients.builder(emulator.endpoint(), Transport.APACHE_HC5, CLOCK, sleeper)
                 .retryPolicy(EAGER).build()) {
             for (Operation op : ContractModel.bundled().operations()) {
                 if ("issueToken".equals(op.id())) {
                     continue;
                 }
-                wireMock.server.resetRequests();
+                FaultRule rule = emulator.fault(FaultRule.on(op.id()).gatewayError(502));
                 assertThrows(ServiceUnavailableException.class, () -> ContractCalls.plain(op).invoke(client), op.id());
-                int sent = wireMock.count(requestedFor(op.method(), urlPathMatching(op.pathRegex())));
-                assertEquals(op.isRead() ? EAGER.maxAttempts() : 1, sent, op.id() + " " + op.method());
+                assertEquals(op.isRead() ? EAGER.maxAttempts() : 1, emulator.applied(rule), op.id() + " " + op.method());
+                emulator.server.faults().remove(rule.id());
                 if (op.isRead()) {
                     reads++;
                 } else {
@@ -174,6 +177,10 @@ class CreateNeverSentTwiceTest {
     }
 
     private static String install(Operation op, ReadFault fault) {
+        if (fault.emulated != null) {
+            emulatedRule = emulator.fault(fault.emulated.rule(op.id()));
+            return emulator.endpoint();
+        }
         if (fault.wireMock != null) {
             wireMock.server.stubFor(request(op.method(), urlPathMatching(op.pathRegex())).willReturn(fault.wireMock.get()));
             return wireMock.endpoint();

@@ -52,6 +52,9 @@ class EnvelopeFailuresTest {
     private static final String FLAVORS = StubPaths.BASE + "/flavors";
     private static final String VOLUMES = StubPaths.BASE + "/volumes";
     private static final RecordingSleeper SLEEPER = new RecordingSleeper();
+    // WireMock, not the emulator: the mapping includes codes the contract does not list (1, 99999),
+    // an envelope without resultCode, and the service's own resultMessage, which the emulator's
+    // result-code rules refuse (contract codes only) or replace with the contract's message.
     private static WireMockService stub;
     /** One client for the class: its token is issued once, so a case that costs the token shows. */
     private static ToastComputeClient client;

@@ -10,30 +10,33 @@ import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.error.ToastComputeException;
 import io.toastcloud.compute.client.error.ToastConnectionException;
 import io.toastcloud.compute.client.error.ToastTimeoutException;
+import io.toastcloud.compute.emulator.control.FaultRule;
 import io.toastcloud.compute.reliability.support.Clients;
 import io.toastcloud.compute.testsupport.Envelopes;
 import io.toastcloud.compute.testsupport.RawHttpServer;
 import io.toastcloud.compute.testsupport.WireMockService;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * A fault the service (or whatever stands in front of it) can inflict on one call, what the
  * client must throw for it, and whether that fault is transient (a read is retried) or says
- * something about the answer itself (not retried). A fault is injected either by WireMock
- * (HTTP statuses, bodies, delays, its socket faults) or by the raw socket server (a body cut
- * short by a close or a reset, a stall in the middle of a body).
+ * something about the answer itself (not retried). A fault is made by the emulator's fault rules
+ * when they can make it (a gateway's 502/503, Retry-After, latency, a dropped connection);
+ * otherwise by WireMock (a 500, bodies that are not the envelope, a reset, its socket faults) or
+ * by the raw socket server (a body cut short by a close or a reset, a stall inside a body).
  */
 enum ReadFault {
+    // WireMock: the emulator's gateway errors are 502 and 503 only.
     HTTP_500("HTTP 500 with a text body", ServiceUnavailableException.class, true, "HTTP 500",
             () -> aResponse().withStatus(500).withBody("Internal Server Error")),
     HTTP_502_HTML("HTTP 502 with a gateway's HTML page", ServiceUnavailableException.class, true, "502 Bad Gateway",
-            () -> aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-                    .withBody("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>")),
+            (Emulated) op -> FaultRule.on(op).gatewayError(502)),
     HTTP_503_HTML("HTTP 503 with an HTML page", ServiceUnavailableException.class, true, "Service Temporarily Unavailable",
-            () -> aResponse().withStatus(503).withHeader("Content-Type", "text/html")
-                    .withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>")),
+            (Emulated) op -> FaultRule.on(op).gatewayError(503)),
     HTTP_503_RETRY_AFTER("HTTP 503 with Retry-After: 1", ServiceUnavailableException.class, true, "HTTP 503",
-            () -> aResponse().withStatus(503).withHeader("Retry-After", "1").withBody("busy")),
+            (Emulated) op -> FaultRule.on(op).gatewayError(503, Duration.ofSeconds(1))),
+    // WireMock from here to GARBAGE_THEN_CLOSE: every answer of the emulator is a valid envelope.
     MALFORMED_JSON("200 with malformed JSON", MalformedResponseException.class, false, "not the JSON envelope",
             () -> WireMockService.json("{\"header\":{\"isSuccessful\":true,\"resultCode\":0,}")),
     EMPTY_BODY("200 with an empty body", MalformedResponseException.class, false, "empty",
@@ -41,15 +44,18 @@ enum ReadFault {
     BODY_WITHOUT_HEADER("200 with a body without header", MalformedResponseException.class, false, "header",
             () -> WireMockService.json("{\"flavors\":[]}")),
     SLOWER_THAN_READ_TIMEOUT("an answer slower than the read timeout", ToastTimeoutException.class, true, "timed out",
-            () -> WireMockService.json(Envelopes.flavors()).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 3)),
+            (Emulated) op -> FaultRule.on(op).latency(Clients.SHORT_READ_TIMEOUT.multipliedBy(3))),
+    // WireMock: the emulator drops a connection by closing it (FIN), never by a reset (RST).
     RESET_BEFORE_ANSWER("connection reset before any answer", ToastConnectionException.class, true, "reset",
             () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
     CLOSED_WITHOUT_ANSWER("connection closed without any answer", ToastConnectionException.class, true, "",
-            () -> aResponse().withFault(Fault.EMPTY_RESPONSE)),
+            (Emulated) op -> FaultRule.on(op).dropConnection()),
     GARBAGE_THEN_CLOSE("random bytes instead of HTTP, then close", ToastConnectionException.class, true, "",
             () -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)),
     MALFORMED_CHUNK("a malformed chunk in a chunked body", ToastConnectionException.class, true, "",
             () -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)),
+    // The raw socket server: no server library (the emulator's JDK HttpServer included) cuts a
+    // body short, resets in the middle of one or stalls inside one on purpose.
     TRUNCATED_BODY("body shorter than its Content-Length, then close", ToastConnectionException.class, true, "",
             RawHttpServer.truncated(Envelopes.flavors(), 40)),
     RESET_MID_BODY("connection reset in the middle of the body", ToastConnectionException.class, true, "reset",
@@ -66,6 +72,13 @@ enum ReadFault {
     final String messageFragment;
     final Supplier<ResponseDefinitionBuilder> wireMock;
     final RawHttpServer.Reply raw;
+    final Emulated emulated;
+
+    /** A fault the emulator's fault rules make: the rule for calls of {@code operationId}. */
+    @FunctionalInterface
+    interface Emulated {
+        FaultRule.Builder rule(String operationId);
+    }
 
     ReadFault(String description, Class<? extends ToastComputeException> expected, boolean transientFault,
             String messageFragment, Supplier<ResponseDefinitionBuilder> wireMock) {
@@ -75,6 +88,7 @@ enum ReadFault {
         this.messageFragment = messageFragment;
         this.wireMock = wireMock;
         this.raw = null;
+        this.emulated = null;
     }
 
     ReadFault(String description, Class<? extends ToastComputeException> expected, boolean transientFault,
@@ -85,6 +99,18 @@ enum ReadFault {
         this.messageFragment = messageFragment;
         this.wireMock = null;
         this.raw = raw;
+        this.emulated = null;
+    }
+
+    ReadFault(String description, Class<? extends ToastComputeException> expected, boolean transientFault,
+            String messageFragment, Emulated emulated) {
+        this.description = description;
+        this.expected = expected;
+        this.transientFault = transientFault;
+        this.messageFragment = messageFragment;
+        this.wireMock = null;
+        this.raw = null;
+        this.emulated = emulated;
     }
 
     /**

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
@@ -18,6 +19,8 @@ import io.toastcloud.compute.client.error.ToastComputeException;
 import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.reliability.support.Bounds;
 import io.toastcloud.compute.reliability.support.Clients;
+import io.toastcloud.compute.reliability.support.EmulatedService;
+import io.toastcloud.compute.emulator.control.FaultRule;
 import io.toastcloud.compute.testsupport.Envelopes;
 import io.toastcloud.compute.testsupport.ManualClock;
 import io.toastcloud.compute.testsupport.RawHttpServer;
@@ -49,12 +52,15 @@ class ReadFaultsTest {
     private static final ManualClock CLOCK = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
     private static WireMockService wireMock;
     private static RawHttpServer raw;
+    private static EmulatedService emulator;
+    private static FaultRule emulatedRule;
     private static volatile RawHttpServer.Reply rawReply;
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @BeforeAll
     static void startStubs() throws Exception {
         wireMock = new WireMockService(Secrets.APPKEY, CLOCK);
+        emulator = new EmulatedService();
         raw = new RawHttpServer(request -> request.path().endsWith("/tokens")
                 ? RawHttpServer.json(Envelopes.token(Secrets.TOKEN_ID, CLOCK.instant().plus(Duration.ofHours(1))))
                 : rawReply);
@@ -64,6 +70,7 @@ class ReadFaultsTest {
     static void stopStubs() throws Exception {
         wireMock.close();
         raw.close();
+        emulator.close();
     }
 
     @BeforeEach
@@ -71,6 +78,7 @@ class ReadFaultsTest {
         wireMock.reset();
         wireMock.issuesTokens(Secrets.TOKEN_ID);
         raw.clearRequests();
+        emulator.clearFaults();
     }
 
     static Stream<Arguments> faultsOnEveryTransport() {
@@ -89,7 +97,7 @@ class ReadFaultsTest {
                     .connectTimeout(connectTimeout).retryPolicy(POLICY).build()) {
                 Duration bound = Bounds.noHang(connectTimeout, readTimeout, POLICY.maxAttempts());
                 e = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                        () -> client.flavors().listFlavors()));
+                        () -> client.api(FlavorApi.class).listFlavors()));
             }
         }
         int sent = requestsSeen(fault);
@@ -125,6 +133,10 @@ class ReadFaultsTest {
         if (fault == ReadFault.CONNECTION_REFUSED) {
             return Clients.refusingEndpoint();
         }
+        if (fault.emulated != null) {
+            emulatedRule = emulator.fault(fault.emulated.rule("listFlavors"));
+            return emulator.endpoint();
+        }
         if (fault.wireMock != null) {
             wireMock.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(fault.wireMock.get()));
             return wireMock.endpoint();
@@ -136,6 +148,9 @@ class ReadFaultsTest {
     private static int requestsSeen(ReadFault fault) {
         if (fault.beforeAnyRequest()) {
             return 0;
+        }
+        if (fault.emulated != null) {
+            return (int) emulator.applied(emulatedRule);
         }
         if (fault.wireMock != null) {
             return wireMock.count(getRequestedFor(urlPathEqualTo(FLAVORS)));

@@ -33,6 +33,7 @@ class SlowSteadyBodyTest {
         ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
         byte[] body = Envelopes.flavors().getBytes(StandardCharsets.UTF_8);
         int chunk = body.length / 8 + 1;
+        // The raw socket server, not the emulator: only it trickles a body in on purpose.
         try (RawHttpServer server = new RawHttpServer(r -> r.path().endsWith("/tokens")
                 ? RawHttpServer.json(Envelopes.token(Secrets.TOKEN_ID, clock.instant().plus(Duration.ofHours(1))))
                 : new RawHttpServer.Dribble(body, chunk, PAUSE_MILLIS));

@@ -19,7 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.BlockStorageApi;
 import io.toastcloud.compute.client.ToastComputeClient;
+import io.toastcloud.compute.emulator.control.FaultRule;
+import io.toastcloud.compute.reliability.support.EmulatedService;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.client.error.AuthenticationException;
 import io.toastcloud.compute.client.error.InvalidParametersException;
@@ -58,46 +62,79 @@ class TokenEndpointFailureTest {
     private static final String VOLUMES = StubPaths.BASE + "/volumes";
     private static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
 
+    /**
+     * Each fault comes from the emulator's fault rules on {@code issueToken} when they can make
+     * it; the rest from WireMock, which can answer what the emulator never does (a 500, a body
+     * that is not the envelope, a success without a token, a connection reset).
+     */
     enum TokenFault {
         HTTP_500(ServiceUnavailableException.class, true, () -> aResponse().withStatus(500).withBody("Internal Server Error")),
-        HTTP_503_HTML(ServiceUnavailableException.class, true,
-                () -> aResponse().withStatus(503).withBody("<html><body>503 Service Unavailable</body></html>")),
+        HTTP_503_HTML(ServiceUnavailableException.class, true, (Emulated) () -> FaultRule.on("issueToken").gatewayError(503)),
         MALFORMED_BODY(MalformedResponseException.class, false, () -> WireMockService.json("{\"header\":{\"isSucc")),
         SUCCESS_WITHOUT_TOKEN(MalformedResponseException.class, false, () -> WireMockService.json(Envelopes.ok(""))),
         TIMEOUT(ToastTimeoutException.class, true,
-                () -> WireMockService.json(Envelopes.ok("")).withFixedDelay((int) Clients.SHORT_READ_TIMEOUT.toMillis() * 3)),
+                (Emulated) () -> FaultRule.on("issueToken").latency(Clients.SHORT_READ_TIMEOUT.multipliedBy(3))),
         CONNECTION_RESET(ToastConnectionException.class, true, () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
-        WRONG_CREDENTIALS_MINUS_1(AuthenticationException.class, false,
-                () -> WireMockService.json(Envelopes.failure(-1, "FAIL : Authentication failed."))),
+        CONNECTION_DROPPED(ToastConnectionException.class, true, (Emulated) () -> FaultRule.on("issueToken").dropConnection()),
+        WRONG_CREDENTIALS_MINUS_1(AuthenticationException.class, false, (Emulated) () -> FaultRule.on("issueToken").resultCode(-1)),
         INVALID_PARAMETERS_MINUS_4(InvalidParametersException.class, false,
-                () -> WireMockService.json(Envelopes.failure(-4, "Invalid parameters : appkey")));
+                (Emulated) () -> FaultRule.on("issueToken").resultCode(-4));
 
         final Class<? extends ToastComputeException> expected;
         final boolean transientFault;
         final Supplier<ResponseDefinitionBuilder> answer;
+        final Emulated emulated;
 
         TokenFault(Class<? extends ToastComputeException> expected, boolean transientFault, Supplier<ResponseDefinitionBuilder> answer) {
             this.expected = expected;
             this.transientFault = transientFault;
             this.answer = answer;
+            this.emulated = null;
+        }
+
+        TokenFault(Class<? extends ToastComputeException> expected, boolean transientFault, Emulated emulated) {
+            this.expected = expected;
+            this.transientFault = transientFault;
+            this.answer = null;
+            this.emulated = emulated;
         }
     }
 
+    @FunctionalInterface
+    interface Emulated {
+        FaultRule.Builder rule();
+    }
+
+    /** Where a case runs: what it counts, and how the token endpoint recovers. */
+    private interface Service {
+        String endpoint();
+
+        int tokenRequests();
+
+        int sent(String operationId);
+
+        void recover();
+    }
+
+    private static EmulatedService emulator;
     private static WireMockService stub;
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @BeforeAll
     static void start() {
         stub = new WireMockService(Secrets.APPKEY, new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW));
+        emulator = new EmulatedService();
     }
 
     @AfterAll
     static void stop() {
         stub.close();
+        emulator.close();
     }
 
     @BeforeEach
     void reset() {
+        emulator.clearFaults();
         stub.reset();
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json(Envelopes.flavors())));
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockService.json(ContractModel.bundled()
@@ -107,32 +144,76 @@ class TokenEndpointFailureTest {
     @ParameterizedTest
     @EnumSource(TokenFault.class)
     void theCallFailsTypedNamingTheTokenRequestAndIsNeverSent(TokenFault fault) {
-        stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).willReturn(fault.answer.get()));
+        Service service = fault.emulated != null ? emulated(fault) : wireMock(fault);
         Duration readTimeout = fault == TokenFault.TIMEOUT ? Clients.SHORT_READ_TIMEOUT : Clients.READ_TIMEOUT;
         Duration bound = Bounds.noHang(Clients.CONNECT_TIMEOUT, readTimeout, POLICY.maxAttempts());
-        try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, sleeper)
+        try (ToastComputeClient client = Clients.builder(service.endpoint(), Transport.APACHE_HC5, stub.clock, sleeper)
                 .readTimeout(readTimeout).retryPolicy(POLICY).build()) {
             ToastComputeException onCreate = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                    () -> client.volumes().createVolume(volume())));
-            int afterCreate = stub.tokenRequests();
+                    () -> client.api(BlockStorageApi.class).createVolume(volume())));
+            int afterCreate = service.tokenRequests();
             ToastComputeException onRead = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                    () -> client.flavors().listFlavors()));
-            int forRead = stub.tokenRequests() - afterCreate;
+                    () -> client.api(FlavorApi.class).listFlavors()));
+            int forRead = service.tokenRequests() - afterCreate;
             for (ToastComputeException e : new ToastComputeException[] {onCreate, onRead}) {
                 assertInstanceOf(fault.expected, e);
                 assertEquals("issueToken", e.operation(), "the exception names the request that failed");
             }
-            assertEquals(0, stub.count(postRequestedFor(urlPathEqualTo(VOLUMES))), "the create was never sent");
-            assertEquals(0, stub.count(getRequestedFor(urlPathEqualTo(FLAVORS))), "the read was never sent");
+            assertEquals(0, service.sent("createVolume"), "the create was never sent");
+            assertEquals(0, service.sent("listFlavors"), "the read was never sent");
             assertEquals(1, afterCreate, "a create is not retried: one token request");
             assertEquals(fault.transientFault ? POLICY.maxAttempts() : 1, forRead, "a read: one token request per attempt");
 
-            stub.issuesTokens(Secrets.TOKEN_ID); // the endpoint recovers
-            client.flavors().listFlavors();
-            assertEquals(1, stub.count(getRequestedFor(urlPathEqualTo(FLAVORS))), "the same client works again");
+            service.recover();
+            client.api(FlavorApi.class).listFlavors();
+            assertEquals(1, service.sent("listFlavors"), "the same client works again");
             Report.line(SUITE, fault + " -> " + onCreate.getClass().getSimpleName() + "; create: 1 token request, 0 sent;"
                     + " read: " + forRead + " token requests, 0 sent; then recovered | " + onCreate.getMessage());
         }
+    }
+
+    private static Service emulated(TokenFault fault) {
+        FaultRule rule = emulator.fault(fault.emulated.rule());
+        return new Service() {
+            public String endpoint() {
+                return emulator.endpoint();
+            }
+
+            public int tokenRequests() {
+                return (int) emulator.applied(rule);
+            }
+
+            public int sent(String operationId) {
+                return emulator.answered(operationId);
+            }
+
+            public void recover() {
+                emulator.server.faults().remove(rule.id());
+            }
+        };
+    }
+
+    /** WireMock: for the token answers the emulator never gives. */
+    private static Service wireMock(TokenFault fault) {
+        stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).willReturn(fault.answer.get()));
+        return new Service() {
+            public String endpoint() {
+                return stub.endpoint();
+            }
+
+            public int tokenRequests() {
+                return stub.tokenRequests();
+            }
+
+            public int sent(String operationId) {
+                return stub.count("createVolume".equals(operationId) ? postRequestedFor(urlPathEqualTo(VOLUMES))
+                        : getRequestedFor(urlPathEqualTo(FLAVORS)));
+            }
+
+            public void recover() {
+                stub.issuesTokens(Secrets.TOKEN_ID);
+            }
+        };
     }
 
     private static VolumeCreateRequest volume() {

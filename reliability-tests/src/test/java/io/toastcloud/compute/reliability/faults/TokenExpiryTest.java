@@ -48,6 +48,8 @@ class TokenExpiryTest {
     private static final String OLD = "tok-old-S3CRET-11111111";
     private static final String NEW = "tok-new-S3CRET-22222222";
 
+    // WireMock, not the emulator: each case checks which token (old or new) every request carried,
+    // and answers 50401 to one token only; the emulator's rules neither see nor choose by token.
     private WireMockService stub;
     private final RecordingSleeper sleeper = new RecordingSleeper();
 

@@ -42,6 +42,8 @@ class LoadTest {
     @Test
     void tenThousandCallsOn32ThreadsWithoutErrorLeakOrGrowth() throws Exception {
         ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
+        // CountingService, not the emulator: a constant answer costs nothing, so the figures are the
+        // client's (connections, heap, threads), not the emulator's state and validation.
         try (CountingService service = new CountingService(clock, Duration.ofHours(1), 48, Secrets.TOKEN_ID)) {
             ToastComputeClient client = ToastComputeClient.builder() // the default transport
                     .appkey(Secrets.APPKEY).credentials(Secrets.USER, Secrets.PASSWORD)

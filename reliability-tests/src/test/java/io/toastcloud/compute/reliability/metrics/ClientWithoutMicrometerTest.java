@@ -25,6 +25,7 @@ class ClientWithoutMicrometerTest {
     void theClientBuildsAndCallsWithoutMicrometerOnTheClassPath() {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("io.micrometer.core.instrument.MeterRegistry"),
                 "this module must not have Micrometer on its class path, or the test proves nothing");
+        // WireMock: any answering server does here (the case is the client's classpath, not a fault).
         try (WireMockService stub = new WireMockService(Secrets.APPKEY, new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW))) {
             stub.issuesTokens(Secrets.TOKEN_ID);
             stub.server.stubFor(get(urlPathEqualTo(stub.base() + "/flavors")).willReturn(WireMockService.json(Envelopes.flavors())));

@@ -91,6 +91,8 @@ class SecretsEverywhereTest {
         Set<String> called = new TreeSet<>();
         int calls = 0;
         ManualClock clock = new ManualClock(ManualClock.CONTRACT_EXAMPLE_NOW);
+        // WireMock, not the emulator: it plants known secrets in every x-secret property of every
+        // answer and echoes them in error pages; the emulator makes its own token ids and keys.
         try (WireMockService stub = new WireMockService(Secrets.APPKEY, clock);
                 ToastComputeClient client = Clients.builder(stub.endpoint(), transport, clock, new RecordingSleeper())
                         .logLevel(Logger.Level.FULL).retryPolicy(RetryPolicy.NONE).build()) {
