@@ -1,5 +1,6 @@
 package io.toastcloud.compute.benchmarks.coldstart;
 
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.benchmarks.server.CannedResponses;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
@@ -25,7 +26,7 @@ public final class ClientMain {
         long built;
         try (ToastComputeClient client = builder.build()) {
             built = System.nanoTime();
-            flavors = client.flavors().listFlavors().getFlavors().size();
+            flavors = client.api(FlavorApi.class).listFlavors().getFlavors().size();
         }
         Phases.report(start, built, System.nanoTime());
         System.out.println("flavors=" + flavors);

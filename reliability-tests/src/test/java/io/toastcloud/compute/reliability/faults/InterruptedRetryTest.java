@@ -1,5 +1,6 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.reliability.support.Secrets;
 
 import io.toastcloud.compute.reliability.support.StubPaths;
@@ -38,7 +39,7 @@ class InterruptedRetryTest {
             stub.issuesTokens(Secrets.TOKEN_ID);
             stub.server.stubFor(get(urlPathEqualTo(StubPaths.BASE + "/flavors")).willReturn(aResponse().withStatus(503)));
             try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, interrupted).build()) {
-                ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.flavors().listFlavors());
+                ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.api(FlavorApi.class).listFlavors());
                 assertTrue(Thread.interrupted(), "the interrupt status is kept (and cleared here)");
                 assertTrue(Arrays.stream(e.getSuppressed()).anyMatch(s -> s.getMessage().contains("interrupted")),
                         "the failure says the retry was cut short");

@@ -1,5 +1,6 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.reliability.support.StubPaths;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -89,7 +90,7 @@ class ReadFaultsTest {
                     .connectTimeout(connectTimeout).retryPolicy(POLICY).build()) {
                 Duration bound = Bounds.noHang(connectTimeout, readTimeout, POLICY.maxAttempts());
                 e = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                        () -> client.flavors().listFlavors()));
+                        () -> client.api(FlavorApi.class).listFlavors()));
             }
         }
         int sent = requestsSeen(fault);

@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.reliability.support.Secrets;
 
 import io.toastcloud.compute.reliability.support.StubPaths;
@@ -113,10 +115,10 @@ class TokenEndpointFailureTest {
         try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, sleeper)
                 .readTimeout(readTimeout).retryPolicy(POLICY).build()) {
             ToastComputeException onCreate = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                    () -> client.volumes().createVolume(volume())));
+                    () -> client.api(BlockStorageApi.class).createVolume(volume())));
             int afterCreate = stub.tokenRequests();
             ToastComputeException onRead = assertTimeoutPreemptively(bound, () -> assertThrows(ToastComputeException.class,
-                    () -> client.flavors().listFlavors()));
+                    () -> client.api(FlavorApi.class).listFlavors()));
             int forRead = stub.tokenRequests() - afterCreate;
             for (ToastComputeException e : new ToastComputeException[] {onCreate, onRead}) {
                 assertInstanceOf(fault.expected, e);
@@ -128,7 +130,7 @@ class TokenEndpointFailureTest {
             assertEquals(fault.transientFault ? POLICY.maxAttempts() : 1, forRead, "a read: one token request per attempt");
 
             stub.issuesTokens(Secrets.TOKEN_ID); // the endpoint recovers
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
             assertEquals(1, stub.count(getRequestedFor(urlPathEqualTo(FLAVORS))), "the same client works again");
             Report.line(SUITE, fault + " -> " + onCreate.getClass().getSimpleName() + "; create: 1 token request, 0 sent;"
                     + " read: " + forRead + " token requests, 0 sent; then recovered | " + onCreate.getMessage());
