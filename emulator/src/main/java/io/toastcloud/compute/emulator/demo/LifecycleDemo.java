@@ -175,7 +175,7 @@ public final class LifecycleDemo {
         InstanceId instance = InstanceId.of(created);
         done(t, "status " + created.getStatus());
 
-        t = begin("wait until " + INSTANCE + " is ACTIVE (the waiter returns the detail)");
+        t = begin("wait until " + INSTANCE + " is ACTIVE (instance waiter)");
         InstanceDetail detail = c.instances().waitUntilActive(instance);
         done(t, "ACTIVE at " + detail.getAddresses().get(0).getIpAddress() + ", security groups "
                 + detail.getSecurityGroups().stream().map(InstanceSecurityGroup::getName).toList());
