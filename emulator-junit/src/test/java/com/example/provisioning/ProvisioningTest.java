@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
+import io.toastcloud.compute.client.resource.InstanceId;
 import io.toastcloud.compute.emulator.EmulatorServer;
 import io.toastcloud.compute.emulator.control.FaultRule;
 import io.toastcloud.compute.emulator.junit.Appkey;
 import io.toastcloud.compute.emulator.junit.Endpoint;
 import io.toastcloud.compute.emulator.junit.ToastEmulator;
-import io.toastcloud.compute.model.InstanceCreateRequest;
 import io.toastcloud.compute.model.InstanceCreateSpec;
 import io.toastcloud.compute.model.InstanceRootVolumeSpec;
 import io.toastcloud.compute.model.InstanceStatus;
-import io.toastcloud.compute.model.KeypairCreateRequest;
-import io.toastcloud.compute.model.KeypairCreateSpec;
 import io.toastcloud.compute.model.NetworkReference;
 import io.toastcloud.compute.model.SecurityGroupName;
 import java.time.Duration;
@@ -32,25 +30,24 @@ class ProvisioningTest {
 
     @Test
     void anInstanceBecomesActive(ToastComputeClient toast, EmulatorServer emulator, @Appkey String appkey) {
-        toast.keypairs().createKeypair(new KeypairCreateRequest()
-                .keypair(new KeypairCreateSpec().name("deploy").publicKey(PUBLIC_KEY)));
-        String id = toast.instances().createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec()
+        toast.keypairs().importPublicKey("deploy", PUBLIC_KEY);
+        InstanceId id = InstanceId.of(toast.instances().create(new InstanceCreateSpec()
                 .name("web-01").image(CENTOS).flavor(T2_C1M1)
                 .networks(List.of(new NetworkReference().id(NETWORK))).availabilityZone("kr-pub-a")
                 .keyName("deploy").volume(new InstanceRootVolumeSpec().size(20))
-                .securityGroups(List.of(new SecurityGroupName().name("default"))))).getInstance().getId();
+                .securityGroups(List.of(new SecurityGroupName().name("default")))));
         // On the manual clock the waiter's pauses move the emulator's time: no real waiting.
-        assertEquals(InstanceStatus.ACTIVE, toast.instanceWaiter().untilActive(id).getStatus());
+        assertEquals(InstanceStatus.ACTIVE, toast.instances().waitUntilActive(id).getStatus());
         assertEquals(1, emulator.state(appkey).orElseThrow().path("instances").size());
     }
 
     @Test
     void aGatewayOutageIsRetriedForReads(ToastComputeClient toast, EmulatorServer emulator) {
         emulator.faults().add(FaultRule.on("listFlavors").gatewayError(503, Duration.ofSeconds(1)).times(2));
-        assertEquals(6, toast.flavors().listFlavors().getFlavors().size()); // two 503s, then the answer
+        assertEquals(6, toast.flavors().list().size()); // two 503s, then the answer
 
         emulator.faults().add(FaultRule.on("listFlavors").gatewayError(502)); // for good
-        assertThrows(ServiceUnavailableException.class, () -> toast.flavors().listFlavors());
+        assertThrows(ServiceUnavailableException.class, () -> toast.flavors().list());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.toastcloud.compute.benchmarks;
 
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.benchmarks.server.BenchmarkEndpoint;
 import io.toastcloud.compute.benchmarks.server.CannedResponses;
 import io.toastcloud.compute.client.ToastComputeClient;
@@ -61,7 +62,7 @@ public class ClientLifecycleBenchmark {
     @Benchmark
     public FlavorListResponse buildCallAndClose() {
         try (ToastComputeClient client = build()) {
-            return client.flavors().listFlavors();
+            return client.api(FlavorApi.class).listFlavors();
         }
     }
 

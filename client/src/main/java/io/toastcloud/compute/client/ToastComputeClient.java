@@ -21,7 +21,6 @@ import io.toastcloud.compute.api.SecurityGroupApi;
 import io.toastcloud.compute.api.SecurityGroupRuleApi;
 import io.toastcloud.compute.api.SubnetApi;
 import io.toastcloud.compute.api.TokenApi;
-import io.toastcloud.compute.client.action.InstanceActions;
 import io.toastcloud.compute.client.auth.IssuedToken;
 import io.toastcloud.compute.client.auth.TokenManager;
 import io.toastcloud.compute.contract.Contract;
@@ -45,6 +44,17 @@ import io.toastcloud.compute.client.RetryPolicy;
 import io.toastcloud.compute.client.http.SecretValues;
 import io.toastcloud.compute.client.http.Transports;
 import io.toastcloud.compute.client.metrics.ClientMetrics;
+import io.toastcloud.compute.client.resource.AvailabilityZones;
+import io.toastcloud.compute.client.resource.Flavors;
+import io.toastcloud.compute.client.resource.FloatingIps;
+import io.toastcloud.compute.client.resource.Images;
+import io.toastcloud.compute.client.resource.Instances;
+import io.toastcloud.compute.client.resource.Keypairs;
+import io.toastcloud.compute.client.resource.Networks;
+import io.toastcloud.compute.client.resource.SecurityGroupRules;
+import io.toastcloud.compute.client.resource.SecurityGroups;
+import io.toastcloud.compute.client.resource.Subnets;
+import io.toastcloud.compute.client.resource.Volumes;
 import io.toastcloud.compute.client.waiter.ImageWaiters;
 import io.toastcloud.compute.client.waiter.InstanceWaiters;
 import io.toastcloud.compute.client.waiter.Sleeper;
@@ -78,11 +88,15 @@ import java.util.function.Function;
  *         .appkey("my-appkey")
  *         .credentials(Credentials.fromEnvironment())
  *         .build()) {
- *     FlavorListResponse flavors = toast.flavors().listFlavors();
+ *     InstanceSummary web = toast.instances().create(spec);
+ *     InstanceDetail running = toast.instances().waitUntilActive(InstanceId.of(web));
  * }
  * }</pre>
  *
- * <p>It hands out the generated API interfaces, already wired: the token is issued, cached, sent
+ * <p>It hands out resource classes ({@link #instances()}, {@link #volumes()}, ...: create
+ * without request wrappers, {@code get(id)} as {@code Optional}, typed ids, waiters that return
+ * the detail) over the generated API interfaces, and the interfaces themselves
+ * ({@link #api(Class)}), all already wired: the token is issued, cached, sent
  * and renewed for you; every response's envelope is checked and failures are typed exceptions;
  * requests are validated against the contract before they are sent; reads are retried on
  * transient faults; secrets never reach logs, {@code toString()} or exception messages. The
@@ -98,6 +112,7 @@ public final class ToastComputeClient implements AutoCloseable {
     private final Transports.Built transport;
     private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
     private final Waiter waiter;
+    private volatile Resources resources;
     /** The endpoint with the path prefix the contract binds to the client, filled in: {@code .../v1.0/appkeys/KEY}. */
     private final String baseUrl;
     /** The methods' constant headers, kept out of Feign's templates (one registry for both Feign instances). */
@@ -148,6 +163,37 @@ public final class ToastComputeClient implements AutoCloseable {
             }
             throw failed;
         }
+    }
+
+    /** The resource classes, made on first use (not at build: a short program that calls one operation pays for no other proxy); each is a thin, stateless layer over a generated interface. */
+    private record Resources(Instances instances, Volumes volumes, Images images, Keypairs keypairs,
+            SecurityGroups securityGroups, Networks networks, Subnets subnets, FloatingIps floatingIps,
+            Flavors flavors, AvailabilityZones availabilityZones) {
+        Resources(ToastComputeClient c) {
+            this(new Instances(c.api(InstanceApi.class), c.api(InstanceActionApi.class), c.instanceWaiter()),
+                    new Volumes(c.api(BlockStorageApi.class), c.api(InstanceApi.class), c.volumeWaiter()),
+                    new Images(c.api(ImageApi.class), c.imageWaiter()),
+                    new Keypairs(c.api(KeypairApi.class)),
+                    new SecurityGroups(c.api(SecurityGroupApi.class), new SecurityGroupRules(c.api(SecurityGroupRuleApi.class))),
+                    new Networks(c.api(NetworkApi.class)),
+                    new Subnets(c.api(SubnetApi.class)),
+                    new FloatingIps(c.api(FloatingIpApi.class)),
+                    new Flavors(c.api(FlavorApi.class)),
+                    new AvailabilityZones(c.api(AvailabilityZoneApi.class)));
+        }
+    }
+
+    private Resources resources() {
+        Resources made = resources;
+        if (made == null) {
+            synchronized (this) {
+                made = resources;
+                if (made == null) {
+                    resources = made = new Resources(this);
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -236,88 +282,83 @@ public final class ToastComputeClient implements AutoCloseable {
         return settings.endpoint;
     }
 
-    /** Any generated API interface of {@code io.toastcloud.compute.api}, wired. */
+    /**
+     * Any generated API interface of {@code io.toastcloud.compute.api}, wired like the resource
+     * classes ({@link #instances()}, ...) that sit on it: every operation of the contract, in its
+     * generated shape (request wrappers, response envelopes, {@code String} ids), for example
+     * {@code toast.api(InstanceApi.class).listInstanceDetails()} or
+     * {@code toast.api(TokenApi.class).getToken(id)}. One instance per interface.
+     */
     @SuppressWarnings("unchecked")
     public <T> T api(Class<T> type) {
         return (T) apis.computeIfAbsent(type, t -> feign.newInstance(new BaseUrlTarget<>(t, baseUrl, fixedHeaders)));
     }
 
-    public TokenApi tokens() {
-        return api(TokenApi.class);
+    public Instances instances() {
+        return resources().instances();
     }
 
-    public AvailabilityZoneApi availabilityZones() {
-        return api(AvailabilityZoneApi.class);
+    public Volumes volumes() {
+        return resources().volumes();
     }
 
-    public InstanceApi instances() {
-        return api(InstanceApi.class);
+    public Images images() {
+        return resources().images();
     }
 
-    /** The raw action endpoint; {@link #actions()} has one method per action. */
-    public InstanceActionApi instanceActionApi() {
-        return api(InstanceActionApi.class);
+    public Keypairs keypairs() {
+        return resources().keypairs();
     }
 
-    public FlavorApi flavors() {
-        return api(FlavorApi.class);
+    /** Security groups, and their rules through {@code securityGroups().rules()}. */
+    public SecurityGroups securityGroups() {
+        return resources().securityGroups();
     }
 
-    public KeypairApi keypairs() {
-        return api(KeypairApi.class);
+    public Networks networks() {
+        return resources().networks();
     }
 
-    public ImageApi images() {
-        return api(ImageApi.class);
+    public Subnets subnets() {
+        return resources().subnets();
     }
 
-    public BlockStorageApi volumes() {
-        return api(BlockStorageApi.class);
+    public FloatingIps floatingIps() {
+        return resources().floatingIps();
     }
 
-    public SecurityGroupApi securityGroups() {
-        return api(SecurityGroupApi.class);
+    public Flavors flavors() {
+        return resources().flavors();
     }
 
-    public SecurityGroupRuleApi securityGroupRules() {
-        return api(SecurityGroupRuleApi.class);
+    public AvailabilityZones availabilityZones() {
+        return resources().availabilityZones();
     }
 
-    public NetworkApi networks() {
-        return api(NetworkApi.class);
-    }
-
-    public SubnetApi subnets() {
-        return api(SubnetApi.class);
-    }
-
-    public FloatingIpApi floatingIps() {
-        return api(FloatingIpApi.class);
-    }
-
-    /** Typed instance actions: start, stop, reboot, resize, uploadImage, floating IPs, security groups. */
-    public InstanceActions actions() {
-        return new InstanceActions(instanceActionApi());
-    }
-
+    /**
+     * The instance waiter by raw id, for code on the generated API ({@code api(InstanceApi.class)});
+     * {@code instances().waitUntilActive(InstanceId)} is the same waiter.
+     */
     public InstanceWaiters instanceWaiter() {
-        return new InstanceWaiters(instances(), waiter, Contract.bundled());
+        return new InstanceWaiters(api(InstanceApi.class), waiter, Contract.bundled());
     }
 
+    /** The volume waiter by raw id; {@code volumes().waitUntilAvailable(VolumeId)} is the same waiter. */
     public VolumeWaiters volumeWaiter() {
-        return new VolumeWaiters(volumes(), waiter, Contract.bundled());
+        return new VolumeWaiters(api(BlockStorageApi.class), waiter, Contract.bundled());
     }
 
+    /** The image waiter by raw id; {@code images().waitUntilActive(ImageId)} is the same waiter. */
     public ImageWaiters imageWaiter() {
-        return new ImageWaiters(images(), waiter, Contract.bundled());
+        return new ImageWaiters(api(ImageApi.class), waiter, Contract.bundled());
     }
 
     /** Waiters with other timeouts or polling than the client's. */
     public ToastComputeClient.Waiters waiters(WaiterConfig config) {
         Waiter custom = new Waiter(config, settings.clock, settings.sleeper);
-        return new Waiters(new InstanceWaiters(instances(), custom, Contract.bundled()),
-                new VolumeWaiters(volumes(), custom, Contract.bundled()),
-                new ImageWaiters(images(), custom, Contract.bundled()));
+        return new Waiters(new InstanceWaiters(api(InstanceApi.class), custom, Contract.bundled()),
+                new VolumeWaiters(api(BlockStorageApi.class), custom, Contract.bundled()),
+                new ImageWaiters(api(ImageApi.class), custom, Contract.bundled()));
     }
 
     /** Waiters sharing one configuration. */

@@ -11,7 +11,12 @@ import static io.toastcloud.compute.client.StubService.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.toastcloud.compute.client.action.InstanceActions;
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.client.resource.FixedIpAddress;
+import io.toastcloud.compute.client.resource.FlavorId;
+import io.toastcloud.compute.client.resource.FloatingIpAddress;
+import io.toastcloud.compute.client.resource.InstanceId;
+import io.toastcloud.compute.client.resource.Instances;
 import io.toastcloud.compute.model.CreatedImage;
 import io.toastcloud.compute.model.RebootType;
 import io.toastcloud.compute.model.VolumeCreateRequest;
@@ -27,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Typed actions send exactly the guide's bodies; optional fields left unset are not sent at all. */
 class ActionsAndRequestsTest {
+    private static final InstanceId I1 = InstanceId.of("i-1");
     private static final String ACTION = BASE + "/instances/i-1/action";
     private StubService stub;
     private ToastComputeClient client;
@@ -46,29 +52,29 @@ class ActionsAndRequestsTest {
 
     static Stream<Arguments> actions() {
         return Stream.of(
-                Arguments.of("start", (Consumer<InstanceActions>) a -> a.start("i-1"), "{\"action\":\"start\"}"),
-                Arguments.of("stop", (Consumer<InstanceActions>) a -> a.stop("i-1"), "{\"action\":\"stop\"}"),
-                Arguments.of("reboot HARD", (Consumer<InstanceActions>) a -> a.reboot("i-1", RebootType.HARD),
+                Arguments.of("start", (Consumer<Instances>) a -> a.start(I1), "{\"action\":\"start\"}"),
+                Arguments.of("stop", (Consumer<Instances>) a -> a.stop(I1), "{\"action\":\"stop\"}"),
+                Arguments.of("reboot HARD", (Consumer<Instances>) a -> a.reboot(I1, RebootType.HARD),
                         "{\"action\":\"reboot\",\"parameters\":{\"type\":\"HARD\"}}"),
-                Arguments.of("reboot SOFT", (Consumer<InstanceActions>) a -> a.reboot("i-1", RebootType.SOFT),
+                Arguments.of("reboot SOFT", (Consumer<Instances>) a -> a.reboot(I1, RebootType.SOFT),
                         "{\"action\":\"reboot\",\"parameters\":{\"type\":\"SOFT\"}}"),
-                Arguments.of("resize", (Consumer<InstanceActions>) a -> a.resize("i-1", "flavor-2"),
+                Arguments.of("resize", (Consumer<Instances>) a -> a.resize(I1, FlavorId.of("flavor-2")),
                         "{\"action\":\"resize\",\"parameters\":{\"flavor\":\"flavor-2\"}}"),
-                Arguments.of("addFloatingIp", (Consumer<InstanceActions>) a -> a.addFloatingIp("i-1", "133.186.150.12", "192.168.0.10"),
+                Arguments.of("addFloatingIp", (Consumer<Instances>) a -> a.addFloatingIp(I1, FloatingIpAddress.of("133.186.150.12"), FixedIpAddress.of("192.168.0.10")),
                         "{\"action\":\"addFloatingIp\",\"parameters\":{\"address\":\"133.186.150.12\",\"ipAddress\":\"192.168.0.10\"}}"),
-                Arguments.of("removeFloatingIp", (Consumer<InstanceActions>) a -> a.removeFloatingIp("i-1", "133.186.150.12"),
+                Arguments.of("removeFloatingIp", (Consumer<Instances>) a -> a.removeFloatingIp(I1, FloatingIpAddress.of("133.186.150.12")),
                         "{\"action\":\"removeFloatingIp\",\"parameters\":{\"address\":\"133.186.150.12\"}}"),
-                Arguments.of("addSecurityGroup", (Consumer<InstanceActions>) a -> a.addSecurityGroup("i-1", "web"),
+                Arguments.of("addSecurityGroup", (Consumer<Instances>) a -> a.addSecurityGroup(I1, "web"),
                         "{\"action\":\"addSecurityGroup\",\"parameters\":{\"name\":\"web\"}}"),
-                Arguments.of("removeSecurityGroup", (Consumer<InstanceActions>) a -> a.removeSecurityGroup("i-1", "web"),
+                Arguments.of("removeSecurityGroup", (Consumer<Instances>) a -> a.removeSecurityGroup(I1, "web"),
                         "{\"action\":\"removeSecurityGroup\",\"parameters\":{\"name\":\"web\"}}"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("actions")
-    void eachActionSendsTheGuidesBody(String name, Consumer<InstanceActions> call, String body) {
+    void eachActionSendsTheGuidesBody(String name, Consumer<Instances> call, String body) {
         stub.server.stubFor(post(urlPathEqualTo(ACTION)).willReturn(json(ok(""))));
-        call.accept(client.actions());
+        call.accept(client.instances());
         stub.server.verify(1, postRequestedFor(urlPathEqualTo(ACTION)).withRequestBody(equalToJson(body))
                 .withHeader("X-Auth-Token", equalTo("token-1")));
     }
@@ -76,7 +82,7 @@ class ActionsAndRequestsTest {
     @Test
     void uploadImageReturnsTheCreatedImage() {
         stub.server.stubFor(post(urlPathEqualTo(ACTION)).willReturn(json(ok("\"createdImage\":{\"id\":\"img-9\",\"name\":\"golden\"}"))));
-        CreatedImage image = client.actions().uploadImage("i-1", "golden");
+        CreatedImage image = client.instances().uploadImage(I1, "golden");
         assertEquals("img-9", image.getId());
         assertEquals("golden", image.getName());
         stub.server.verify(postRequestedFor(urlPathEqualTo(ACTION))
@@ -86,7 +92,7 @@ class ActionsAndRequestsTest {
     @Test
     void unsetOptionalFieldsAreNotSentAsNull() {
         stub.server.stubFor(post(urlPathEqualTo(BASE + "/volumes")).willReturn(json(ok(""))));
-        client.volumes().createVolume(new VolumeCreateRequest().volume(
+        client.api(BlockStorageApi.class).createVolume(new VolumeCreateRequest().volume(
                 new VolumeCreateSpec().name("data").size(100).availabilityZone("kr-pub-a").volumeType("")));
         String sent = stub.server.findAll(postRequestedFor(urlPathEqualTo(BASE + "/volumes"))).get(0).getBodyAsString();
         assertFalse(sent.contains("null"), sent);
@@ -101,7 +107,7 @@ class ActionsAndRequestsTest {
                 stub.clock.instant().plusSeconds(3600)))));
         stub.server.stubFor(post(urlPathEqualTo(prefix + "/volumes")).willReturn(json(ok(""))));
         try (ToastComputeClient other = stub.clientBuilder().appkey("a b/\u00fc").build()) {
-            other.volumes().createVolume(new VolumeCreateRequest().volume(
+            other.api(BlockStorageApi.class).createVolume(new VolumeCreateRequest().volume(
                     new VolumeCreateSpec().name("data").size(100).availabilityZone("kr-pub-a").volumeType("")));
         }
         stub.server.verify(1, postRequestedFor(urlPathEqualTo(prefix + "/tokens")));

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.InstanceApi;
 import io.toastcloud.compute.client.error.ConflictException;
 import io.toastcloud.compute.client.error.HttpStatusException;
 import io.toastcloud.compute.client.error.InvalidParametersException;
@@ -77,7 +79,7 @@ class EnvelopeAndErrorsTest {
     @MethodSource("resultCodes")
     void failedHeaderBecomesTypedException(int code, String message, Class<? extends ToastServiceException> type) {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(json(failure(code, message))));
-        ToastServiceException e = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors());
+        ToastServiceException e = assertThrows(ToastServiceException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertEquals(type, e.getClass());
         assertEquals(code, e.resultCode());
         assertEquals(message, e.resultMessage());
@@ -89,7 +91,7 @@ class EnvelopeAndErrorsTest {
     void non200IsHttpStatusExceptionWithExcerpt() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"title\":\"Invalid request\"}")));
-        HttpStatusException e = assertThrows(HttpStatusException.class, () -> client.flavors().listFlavors());
+        HttpStatusException e = assertThrows(HttpStatusException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertEquals(422, e.status());
         assertTrue(e.bodyExcerpt().contains("Invalid request"));
         assertEquals("listFlavors", e.operation());
@@ -99,7 +101,7 @@ class EnvelopeAndErrorsTest {
     void gatewayPageIsServiceUnavailableWithRetryAfter() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(aResponse().withStatus(503)
                 .withHeader("Retry-After", "7").withBody("<html><body>Service Temporarily Unavailable</body></html>")));
-        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.flavors().listFlavors());
+        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertEquals(503, e.status());
         assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
     }
@@ -107,21 +109,21 @@ class EnvelopeAndErrorsTest {
     @Test
     void malformedJsonIsMalformedResponse() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(json("{\"header\": {\"isSuccessful\": tru")));
-        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> client.flavors().listFlavors());
+        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertEquals("listFlavors", e.operation());
     }
 
     @Test
     void emptyBodyIsMalformedResponse() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(json("")));
-        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> client.flavors().listFlavors());
+        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
     }
 
     @Test
     void bodyWithoutHeaderIsMalformedResponse() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(json("{\"flavors\":[]}")));
-        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> client.flavors().listFlavors());
+        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertTrue(e.getMessage().contains("header"), e.getMessage());
     }
 
@@ -129,7 +131,7 @@ class EnvelopeAndErrorsTest {
     void unknownFieldsAndStatusesAreReadTolerantly() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/instances")).willReturn(json(StubService.ok(
                 "\"instances\":[{\"id\":\"i1\",\"name\":\"web\",\"status\":\"SHELVED\",\"newField\":{\"x\":1}}],\"extra\":true"))));
-        var instances = client.instances().listInstances().getInstances();
+        var instances = client.api(InstanceApi.class).listInstances().getInstances();
         assertEquals("i1", instances.get(0).getId());
         assertInstanceOf(io.toastcloud.compute.model.InstanceStatus.class, instances.get(0).getStatus());
     }

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.contract.Contract;
 import io.toastcloud.compute.client.error.InvalidParametersException;
 import io.toastcloud.compute.client.error.InvalidRequestException;
@@ -58,7 +60,7 @@ class ExceptionParentsTest {
     @Test
     void invalidInputFoundByTheClientAndByTheServiceIsCaughtByOneType() {
         InvalidRequestException client1 = assertThrows(InvalidRequestException.class,
-                () -> client.volumes().createVolume(volume(-10)));
+                () -> client.api(BlockStorageApi.class).createVolume(volume(-10)));
         assertInstanceOf(RequestValidationException.class, client1);
         assertFalse(client1.wasSent());
         assertEquals("createVolume", client1.operation());
@@ -66,7 +68,7 @@ class ExceptionParentsTest {
 
         stub.server.stubFor(post(urlPathEqualTo(BASE + "/volumes")).willReturn(json(failure(-4, "Invalid parameters : size"))));
         InvalidRequestException service = assertThrows(InvalidRequestException.class,
-                () -> client.volumes().createVolume(volume(10)));
+                () -> client.api(BlockStorageApi.class).createVolume(volume(10)));
         assertInstanceOf(InvalidParametersException.class, service);
         assertTrue(service.wasSent());
         assertEquals(-4, service.resultCode());
@@ -74,15 +76,15 @@ class ExceptionParentsTest {
 
         stub.server.stubFor(post(urlPathEqualTo(BASE + "/volumes")).willReturn(json(failure(-8, "JSON parsing error"))));
         assertInstanceOf(JsonParsingException.class, assertThrows(InvalidRequestException.class,
-                () -> client.volumes().createVolume(volume(10))));
+                () -> client.api(BlockStorageApi.class).createVolume(volume(10))));
     }
 
     @Test
     void aCatchOfToastServiceExceptionStillCatchesEveryInvalidInput() {
         // Written before InvalidRequestException existed, such a catch must lose nothing.
-        assertThrows(ToastServiceException.class, () -> client.volumes().createVolume(volume(-10)));
+        assertThrows(ToastServiceException.class, () -> client.api(BlockStorageApi.class).createVolume(volume(-10)));
         stub.server.stubFor(post(urlPathEqualTo(BASE + "/volumes")).willReturn(json(failure(-4, "Invalid parameters : size"))));
-        assertThrows(ToastServiceException.class, () -> client.volumes().createVolume(volume(10)));
+        assertThrows(ToastServiceException.class, () -> client.api(BlockStorageApi.class).createVolume(volume(10)));
     }
 
     @Test
@@ -94,7 +96,7 @@ class ExceptionParentsTest {
     @Test
     void notFoundCarriesTheCodeAndTheOperation() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(json(failure(11404, "Flavor could not be found."))));
-        ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, () -> client.flavors().listFlavors());
+        ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertEquals(11404, e.resultCode());
         assertEquals("listFlavors", e.operation());
     }
@@ -103,7 +105,7 @@ class ExceptionParentsTest {
     void every5xxAndEveryConnectionFaultIsTransient() throws Exception {
         for (int status : new int[] {500, 502, 503, 504}) {
             stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(aResponse().withStatus(status).withBody("down")));
-            TransientException e = assertThrows(TransientException.class, () -> client.flavors().listFlavors());
+            TransientException e = assertThrows(TransientException.class, () -> client.api(FlavorApi.class).listFlavors());
             assertInstanceOf(ServiceUnavailableException.class, e);
             assertEquals(status, e.httpStatus().orElseThrow());
             assertEquals("listFlavors", e.operation());
@@ -115,7 +117,7 @@ class ExceptionParentsTest {
         try (ToastComputeClient refused = ToastComputeClient.builder().appkey(StubService.APPKEY)
                 .credentials(StubService.USER, StubService.PASSWORD).endpoint("http://127.0.0.1:" + closedPort)
                 .retryPolicy(RetryPolicy.NONE).connectTimeout(Duration.ofSeconds(2)).build()) {
-            TransientException e = assertThrows(TransientException.class, () -> refused.flavors().listFlavors());
+            TransientException e = assertThrows(TransientException.class, () -> refused.api(FlavorApi.class).listFlavors());
             assertInstanceOf(ToastConnectionException.class, e);
             assertTrue(e.httpStatus().isEmpty());
             assertTrue(e.operation() != null, "names the operation");
@@ -126,9 +128,9 @@ class ExceptionParentsTest {
     void aServiceRefusalIsNotTransient() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(json(failure(-4, "Invalid parameters"))));
         // (A ToastServiceException can never be one: the compiler refuses the instanceof.)
-        Object refused = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors());
+        Object refused = assertThrows(ToastServiceException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertFalse(refused instanceof TransientException);
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/flavors")).willReturn(aResponse().withStatus(422).withBody("{}")));
-        assertFalse(assertThrows(RuntimeException.class, () -> client.flavors().listFlavors()) instanceof TransientException);
+        assertFalse(assertThrows(RuntimeException.class, () -> client.api(FlavorApi.class).listFlavors()) instanceof TransientException);
     }
 }

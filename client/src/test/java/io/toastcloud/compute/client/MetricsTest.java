@@ -18,6 +18,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.client.error.RequestValidationException;
 import io.toastcloud.compute.client.error.ResourceNotFoundException;
 import io.toastcloud.compute.client.metrics.MicrometerMetrics;
@@ -56,8 +58,8 @@ class MetricsTest {
     @Test
     void aSuccessfulCallIsTimedWithItsResultCode() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(json(ok("\"flavors\":[]"))));
-        client.flavors().listFlavors();
-        client.flavors().listFlavors();
+        client.api(FlavorApi.class).listFlavors();
+        client.api(FlavorApi.class).listFlavors();
         Timer timer = calls("listFlavors", "success", "0");
         assertNotNull(timer, registry.getMetersAsString());
         assertEquals(2, timer.count());
@@ -70,13 +72,13 @@ class MetricsTest {
     @Test
     void aFailureIsTimedWithTheExceptionAndTheServicesCode() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(json(failure(11404, "Flavor could not be found."))));
-        assertThrows(ResourceNotFoundException.class, () -> client.flavors().listFlavors());
+        assertThrows(ResourceNotFoundException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertEquals(1, calls("listFlavors", "ResourceNotFoundException", "11404").count(), registry.getMetersAsString());
     }
 
     @Test
     void aRefusedRequestIsCountedWithoutBeingSent() {
-        assertThrows(RequestValidationException.class, () -> client.volumes().createVolume(
+        assertThrows(RequestValidationException.class, () -> client.api(BlockStorageApi.class).createVolume(
                 new VolumeCreateRequest().volume(new VolumeCreateSpec().name("data").size(-10).availabilityZone("kr-pub-a").volumeType(""))));
         assertEquals(1, calls("createVolume", "RequestValidationException", "-4").count(), registry.getMetersAsString());
         assertNull(registry.find(MicrometerMetrics.TOKEN_ISSUES).timer(), "nothing was sent, not even a token request");
@@ -90,7 +92,7 @@ class MetricsTest {
                 .willReturn(json(failure(50401, "Token invalid"))).willSetStateTo("fine"));
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).inScenario("flaky").whenScenarioStateIs("fine")
                 .willReturn(json(ok("\"flavors\":[]"))));
-        client.flavors().listFlavors();
+        client.api(FlavorApi.class).listFlavors();
         Counter transientRetries = registry.find(MicrometerMetrics.RETRIES).tags("operation", "listFlavors", "reason", "transient").counter();
         Counter tokenRetries = registry.find(MicrometerMetrics.RETRIES).tags("operation", "listFlavors", "reason", "tokenInvalid").counter();
         assertNotNull(transientRetries, registry.getMetersAsString());
@@ -106,7 +108,7 @@ class MetricsTest {
     void aFailedTokenIssueIsRecorded() {
         stub.server.resetAll();
         stub.server.stubFor(post(urlPathEqualTo(BASE + "/tokens")).willReturn(json(failure(-1, "FAIL"))));
-        assertThrows(RuntimeException.class, () -> client.flavors().listFlavors());
+        assertThrows(RuntimeException.class, () -> client.api(FlavorApi.class).listFlavors());
         Timer failed = registry.find(MicrometerMetrics.TOKEN_ISSUES).tag("outcome", "AuthenticationException").timer();
         assertNotNull(failed, registry.getMetersAsString());
         assertEquals(1, failed.count());

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import feign.Client;
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.client.error.ToastConnectionException;
 import io.toastcloud.compute.client.RetryPolicy;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class ProxyTest {
     @EnumSource(Transport.class)
     void everyTransportGoesThroughTheGivenProxy(Transport transport) {
         try (ToastComputeClient client = unreachable().transport(transport).proxy("127.0.0.1", proxy.server.port()).build()) {
-            assertEquals(0, client.flavors().listFlavors().getFlavors().size());
+            assertEquals(0, client.api(FlavorApi.class).listFlavors().getFlavors().size());
         }
         proxy.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/flavors"))
                 .withHeader("Host", equalTo("toast-compute.invalid")).withHeader("X-Auth-Token", equalTo("token-1")));
@@ -74,7 +75,7 @@ class ProxyTest {
         System.setProperty("http.proxyHost", "127.0.0.1");
         System.setProperty("http.proxyPort", String.valueOf(proxy.server.port()));
         try (ToastComputeClient client = unreachable().build()) {
-            assertThrows(ToastConnectionException.class, () -> client.flavors().listFlavors());
+            assertThrows(ToastConnectionException.class, () -> client.api(FlavorApi.class).listFlavors());
         }
         assertEquals(0, proxy.server.getAllServeEvents().size());
     }
@@ -85,7 +86,7 @@ class ProxyTest {
         System.setProperty("http.proxyPort", String.valueOf(proxy.server.port()));
         System.setProperty("http.nonProxyHosts", "localhost");
         try (ToastComputeClient client = unreachable().useSystemProxy().build()) {
-            assertEquals(0, client.flavors().listFlavors().getFlavors().size());
+            assertEquals(0, client.api(FlavorApi.class).listFlavors().getFlavors().size());
         }
         proxy.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/flavors")));
     }
@@ -96,7 +97,7 @@ class ProxyTest {
         System.setProperty("http.proxyPort", String.valueOf(proxy.server.port()));
         System.setProperty("http.nonProxyHosts", "*.invalid");
         try (ToastComputeClient client = unreachable().useSystemProxy().build()) {
-            assertThrows(ToastConnectionException.class, () -> client.flavors().listFlavors());
+            assertThrows(ToastConnectionException.class, () -> client.api(FlavorApi.class).listFlavors());
         }
         assertEquals(0, proxy.server.getAllServeEvents().size());
     }
@@ -110,7 +111,7 @@ class ProxyTest {
             return own.execute(request, options);
         };
         try (ToastComputeClient client = proxy.clientBuilder().transport(recording).build()) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
         assertEquals(List.of("POST " + proxy.endpoint() + BASE + "/tokens", "GET " + proxy.endpoint() + BASE + "/flavors"), seen);
     }

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.client.error.ServiceUnavailableException;
 import io.toastcloud.compute.client.error.ToastConnectionException;
 import io.toastcloud.compute.client.error.ToastTimeoutException;
@@ -59,7 +61,7 @@ class RetryTest {
     void readRetriedAfterHttp500() {
         failsOnceThen(aResponse().withStatus(500).withBody("oops"));
         try (ToastComputeClient client = stub.client()) {
-            assertEquals(0, client.flavors().listFlavors().getFlavors().size());
+            assertEquals(0, client.api(FlavorApi.class).listFlavors().getFlavors().size());
         }
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(FLAVORS)));
         assertEquals(1, stub.sleeps.size());
@@ -70,7 +72,7 @@ class RetryTest {
     void readRetriedAfterConnectionReset() {
         failsOnceThen(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         try (ToastComputeClient client = stub.client()) {
-            assertEquals(0, client.flavors().listFlavors().getFlavors().size());
+            assertEquals(0, client.api(FlavorApi.class).listFlavors().getFlavors().size());
         }
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(FLAVORS)));
     }
@@ -79,7 +81,7 @@ class RetryTest {
     void retryAfterIsHonoured() {
         failsOnceThen(aResponse().withStatus(503).withHeader("Retry-After", "2").withBody("<html>busy</html>"));
         try (ToastComputeClient client = stub.client()) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
         assertEquals(Duration.ofSeconds(2), stub.sleeps.get(0));
     }
@@ -88,7 +90,7 @@ class RetryTest {
     void retryAfterLongerThanTheCapIsNotWaitedFor() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
         try (ToastComputeClient client = stub.client()) {
-            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.flavors().listFlavors());
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.api(FlavorApi.class).listFlavors());
             assertEquals(Duration.ofHours(1), e.retryAfter().orElseThrow());
         }
         stub.server.verify(1, getRequestedFor(urlPathEqualTo(FLAVORS)));
@@ -98,7 +100,7 @@ class RetryTest {
     void readGivesUpAfterMaxAttempts() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
         try (ToastComputeClient client = stub.clientBuilder().retryPolicy(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1))).build()) {
-            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.flavors().listFlavors());
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.api(FlavorApi.class).listFlavors());
             assertEquals(502, e.status());
         }
         stub.server.verify(4, getRequestedFor(urlPathEqualTo(FLAVORS)));
@@ -111,7 +113,7 @@ class RetryTest {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(json(ok("\"flavors\":[]")).withFixedDelay(1500)));
         try (ToastComputeClient client = stub.clientBuilder().readTimeout(Duration.ofMillis(200))
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))).build()) {
-            ToastTimeoutException e = assertThrows(ToastTimeoutException.class, () -> client.flavors().listFlavors());
+            ToastTimeoutException e = assertThrows(ToastTimeoutException.class, () -> client.api(FlavorApi.class).listFlavors());
             assertEquals("listFlavors", e.operation());
         }
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(FLAVORS)));
@@ -121,7 +123,7 @@ class RetryTest {
     void createIsNeverRetriedAfterHttp500() {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(aResponse().withStatus(500)));
         try (ToastComputeClient client = stub.client()) {
-            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.volumes().createVolume(volume()));
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> client.api(BlockStorageApi.class).createVolume(volume()));
             assertEquals(500, e.status());
             assertEquals("createVolume", e.operation());
         }
@@ -133,7 +135,7 @@ class RetryTest {
     void createIsNeverRetriedAfterConnectionReset() {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         try (ToastComputeClient client = stub.client()) {
-            assertThrows(ToastConnectionException.class, () -> client.volumes().createVolume(volume()));
+            assertThrows(ToastConnectionException.class, () -> client.api(BlockStorageApi.class).createVolume(volume()));
         }
         stub.server.verify(1, postRequestedFor(urlPathEqualTo(VOLUMES)));
     }
@@ -142,7 +144,7 @@ class RetryTest {
     void createIsNeverRetriedAfterReadTimeout() {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(json(ok("")).withFixedDelay(1500)));
         try (ToastComputeClient client = stub.clientBuilder().readTimeout(Duration.ofMillis(200)).build()) {
-            assertThrows(ToastTimeoutException.class, () -> client.volumes().createVolume(volume()));
+            assertThrows(ToastTimeoutException.class, () -> client.api(BlockStorageApi.class).createVolume(volume()));
         }
         stub.server.verify(1, postRequestedFor(urlPathEqualTo(VOLUMES)));
     }

@@ -14,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import feign.Logger;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.ImageApi;
+import io.toastcloud.compute.api.KeypairApi;
+import io.toastcloud.compute.api.TokenApi;
 import io.toastcloud.compute.client.error.ToastComputeException;
 import io.toastcloud.compute.model.CreatedKeypair;
 import io.toastcloud.compute.model.KeypairCreateRequest;
@@ -81,13 +85,13 @@ class SecretsTest {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json("{\"access\":{\"token\":{\"id\":\"" + TOKEN + "\",")));
 
         try (ToastComputeClient client = stub.clientBuilder().logLevel(Logger.Level.FULL).build()) {
-            CreatedKeypair keypair = client.keypairs().createKeypair(
+            CreatedKeypair keypair = client.api(KeypairApi.class).createKeypair(
                     new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k"))).getKeypair();
             assertTrue(keypair.getPrivateKey().contains(PRIVATE_KEY_MATERIAL), "the caller still gets the key");
             printed.add(keypair.toString());
-            printed.add(client.tokens().getToken(TOKEN).toString());
-            capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors()));
-            capture(assertThrows(ToastComputeException.class, () -> client.images().listImages()));
+            printed.add(client.api(TokenApi.class).getToken(TOKEN).toString());
+            capture(assertThrows(ToastComputeException.class, () -> client.api(FlavorApi.class).listFlavors()));
+            capture(assertThrows(ToastComputeException.class, () -> client.api(ImageApi.class).listImages()));
             printed.add(client.toString());
             printed.add(new TokenIssueRequest().auth(new TokenAuth().username("u").password(StubService.PASSWORD)).toString());
             printed.add(Credentials.of("u", StubService.PASSWORD).toString());
@@ -95,7 +99,7 @@ class SecretsTest {
         // The stub on a closed port: a connection failure whose message names the URL.
         try (ToastComputeClient client = ToastComputeClient.builder().appkey("a").credentials("u", StubService.PASSWORD)
                 .endpoint("http://127.0.0.1:1").logLevel(Logger.Level.FULL).build()) {
-            capture(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(TOKEN)));
+            capture(assertThrows(ToastComputeException.class, () -> client.api(TokenApi.class).getToken(TOKEN)));
         }
 
         for (String text : printed) {
@@ -115,7 +119,7 @@ class SecretsTest {
     }
 
     private static CreatedKeypair createKeypair(ToastComputeClient client) {
-        return client.keypairs().createKeypair(
+        return client.api(KeypairApi.class).createKeypair(
                 new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k"))).getKeypair();
     }
 
@@ -166,12 +170,12 @@ class SecretsTest {
                 String token = "tok-issued-" + i + "-5ecret";
                 tokens.add(token);
                 stub.issuesToken(token);
-                client.images().listImages();
+                client.api(ImageApi.class).listImages();
                 stub.clock.advance(Duration.ofHours(2)); // expired: the next call issues another
             }
             assertEquals(40, client.tokenManager().issueCount());
             stub.issuesToken(TOKEN);
-            capture(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors()));
+            capture(assertThrows(ToastComputeException.class, () -> client.api(FlavorApi.class).listFlavors()));
         }
         for (String text : printed) {
             assertNoSecret(text, "an exception after 40 token issues");
@@ -183,7 +187,7 @@ class SecretsTest {
     void aFailureCarriesItsCauseWithoutSecrets() {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json("{\"access\":{\"token\":{\"id\":\"" + TOKEN + "\",")));
         try (ToastComputeClient client = stub.client()) {
-            ToastComputeException e = assertThrows(ToastComputeException.class, () -> client.images().listImages());
+            ToastComputeException e = assertThrows(ToastComputeException.class, () -> client.api(ImageApi.class).listImages());
             assertNotNull(e.getCause(), () -> "no cause: " + e);
             capture(e);
         }

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.ImageApi;
 import io.toastcloud.compute.client.error.AuthenticationException;
 import io.toastcloud.compute.client.error.PermissionDeniedException;
 import java.time.Duration;
@@ -45,8 +47,8 @@ class TokenLifecycleTest {
     void issuesOnFirstUseSendsAsXAuthTokenAndCaches() {
         stub.issuesToken("token-1");
         try (ToastComputeClient client = stub.client()) {
-            client.flavors().listFlavors();
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
         stub.server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/flavors")).withHeader("X-Auth-Token", equalTo("token-1")));
@@ -56,7 +58,7 @@ class TokenLifecycleTest {
     void tokenIssueRequestCarriesNoToken() {
         stub.issuesToken("token-1");
         try (ToastComputeClient client = stub.client()) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
         assertFalse(stub.server.findAll(postRequestedFor(urlPathEqualTo(BASE + "/tokens"))).get(0)
                 .containsHeader("X-Auth-Token"));
@@ -66,13 +68,13 @@ class TokenLifecycleTest {
     void renewsAheadOfExpiry() {
         stub.issuesToken("token-1");
         try (ToastComputeClient client = stub.clientBuilder().tokenRenewAhead(Duration.ofMinutes(5)).build()) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
             stub.clock.advance(Duration.ofMinutes(54)); // 6 minutes left: still fresh
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
             stub.server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
             stub.issuesToken("token-2");
             stub.clock.advance(Duration.ofMinutes(2)); // 4 minutes left: renew before use
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
         stub.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/flavors")).withHeader("X-Auth-Token", equalTo("token-2")));
@@ -87,9 +89,9 @@ class TokenLifecycleTest {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).inScenario("expiry").whenScenarioStateIs("expired")
                 .willReturn(json(ok("\"images\":[]"))));
         try (ToastComputeClient client = stub.client()) {
-            client.flavors().listFlavors(); // token-1 in use
+            client.api(FlavorApi.class).listFlavors(); // token-1 in use
             stub.issuesToken("token-2");
-            assertEquals(0, client.images().listImages().getImages().size());
+            assertEquals(0, client.api(ImageApi.class).listImages().getImages().size());
         }
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
         stub.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("token-1")));
@@ -102,7 +104,7 @@ class TokenLifecycleTest {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images"))
                 .willReturn(json(failure(50401, "Unauthorized : The token is expired or invalid."))));
         try (ToastComputeClient client = stub.client()) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.images().listImages());
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.api(ImageApi.class).listImages());
             assertEquals(50401, e.resultCode());
             assertEquals("listImages", e.operation());
         }
@@ -119,9 +121,9 @@ class TokenLifecycleTest {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).inScenario("denied").whenScenarioStateIs("reissued")
                 .willReturn(json(ok("\"images\":[]"))));
         try (ToastComputeClient client = stub.client()) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
             stub.issuesToken("token-2");
-            assertEquals(0, client.images().listImages().getImages().size());
+            assertEquals(0, client.api(ImageApi.class).listImages().getImages().size());
         }
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
         stub.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("token-2")));
@@ -134,7 +136,7 @@ class TokenLifecycleTest {
         stub.server.stubFor(get(urlPathEqualTo(BASE + "/images")).willReturn(json(failure(-3, "Permission denied : appkey"))));
         try (ToastComputeClient client = stub.client()) {
             PermissionDeniedException e = assertThrows(PermissionDeniedException.class,
-                    () -> client.images().listImages());
+                    () -> client.api(ImageApi.class).listImages());
             assertEquals(-3, e.resultCode());
         }
         stub.server.verify(2, postRequestedFor(urlPathEqualTo(BASE + "/tokens")));
@@ -146,7 +148,7 @@ class TokenLifecycleTest {
         stub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(BASE + "/tokens"))
                 .willReturn(json(failure(-1, "FAIL : Authentication failed."))));
         try (ToastComputeClient client = stub.client()) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.flavors().listFlavors());
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.api(FlavorApi.class).listFlavors());
             assertEquals("issueToken", e.operation());
             assertEquals(-1, e.resultCode());
         }
@@ -163,7 +165,7 @@ class TokenLifecycleTest {
             for (int i = 0; i < threads; i++) {
                 calls.add(pool.submit(() -> {
                     go.await();
-                    return client.flavors().listFlavors();
+                    return client.api(FlavorApi.class).listFlavors();
                 }));
             }
             go.countDown();

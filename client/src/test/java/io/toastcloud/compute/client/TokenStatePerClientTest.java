@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.ImageApi;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -55,13 +57,13 @@ class TokenStatePerClientTest {
         try (ToastComputeClient secondClient = second.client();
                 ToastComputeClient firstClient = first.clientBuilder().requestInterceptor(template -> {
                     if (template.path().endsWith("/images")) {
-                        other.get().flavors().listFlavors(); // e.g. an interceptor that looks something up
+                        other.get().api(FlavorApi.class).listFlavors(); // e.g. an interceptor that looks something up
                     }
                 }).build()) {
             other.set(secondClient);
-            firstClient.flavors().listFlavors(); // first-token-1 in use
+            firstClient.api(FlavorApi.class).listFlavors(); // first-token-1 in use
             first.issuesToken("first-token-2");
-            assertEquals(0, firstClient.images().listImages().getImages().size());
+            assertEquals(0, firstClient.api(ImageApi.class).listImages().getImages().size());
         }
         first.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("first-token-1")));
         first.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/images")).withHeader("X-Auth-Token", equalTo("first-token-2")));
@@ -80,7 +82,7 @@ class TokenStatePerClientTest {
     /** One call of a client that is then closed and dropped; the token id it sent, weakly. */
     private WeakReference<String> callAndForget() {
         try (ToastComputeClient client = first.client()) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
             return new WeakReference<>(client.tokenManager().tokenId());
         }
     }

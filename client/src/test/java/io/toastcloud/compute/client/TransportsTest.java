@@ -12,6 +12,9 @@ import static io.toastcloud.compute.client.StubService.json;
 import static io.toastcloud.compute.client.StubService.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.TokenApi;
 import io.toastcloud.compute.model.VolumeCreateRequest;
 import io.toastcloud.compute.model.VolumeCreateSpec;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,10 +33,10 @@ class TransportsTest {
             stub.server.stubFor(get(urlPathEqualTo(BASE + "/tokens")).willReturn(json(StubService.tokenBody("token-1",
                     stub.clock.instant().plusSeconds(3600)))));
             try (ToastComputeClient client = stub.clientBuilder().transport(transport).build()) {
-                assertEquals("t2.c1m1", client.flavors().listFlavors().getFlavors().get(0).getName());
-                client.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
+                assertEquals("t2.c1m1", client.api(FlavorApi.class).listFlavors().getFlavors().get(0).getName());
+                client.api(BlockStorageApi.class).createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
                         .name("data").size(20).availabilityZone("kr-pub-a").volumeType("")));
-                assertEquals("Member", client.tokens().getToken("token-1").getAccess().getUser().getRoles().get(0).getName());
+                assertEquals("Member", client.api(TokenApi.class).getToken("token-1").getAccess().getUser().getRoles().get(0).getName());
             }
             stub.server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/flavors")).withHeader("X-Auth-Token", equalTo("token-1")));
             stub.server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/volumes")).withRequestBody(equalToJson(

@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.api.SecurityGroupRuleApi;
 import io.toastcloud.compute.client.error.RequestValidationException;
+import io.toastcloud.compute.client.resource.FixedIpAddress;
+import io.toastcloud.compute.client.resource.FloatingIpAddress;
+import io.toastcloud.compute.client.resource.InstanceId;
 import io.toastcloud.compute.contract.Violation;
 import io.toastcloud.compute.model.InstanceCreateRequest;
 import io.toastcloud.compute.model.InstanceCreateSpec;
@@ -71,32 +77,32 @@ class ValidationTest {
 
     @Test
     void instanceNameTooLong() {
-        has(refused(() -> client.instances().createInstance(instance(s -> s.name("a-very-long-instance-name")))),
+        has(refused(() -> client.api(InstanceApi.class).createInstance(instance(s -> s.name("a-very-long-instance-name")))),
                 "instance.name", "maxLength");
     }
 
     @Test
     void instanceNameWithForbiddenCharacters() {
-        has(refused(() -> client.instances().createInstance(instance(s -> s.name("web_01!")))), "instance.name", "pattern");
+        has(refused(() -> client.api(InstanceApi.class).createInstance(instance(s -> s.name("web_01!")))), "instance.name", "pattern");
     }
 
     @Test
     void countOutOfBounds() {
-        has(refused(() -> client.instances().createInstance(instance(s -> s.count(11)))), "instance.count", "maximum");
-        has(refused(() -> client.instances().createInstance(instance(s -> s.count(0)))), "instance.count", "minimum");
+        has(refused(() -> client.api(InstanceApi.class).createInstance(instance(s -> s.count(11)))), "instance.count", "maximum");
+        has(refused(() -> client.api(InstanceApi.class).createInstance(instance(s -> s.count(0)))), "instance.count", "minimum");
     }
 
     @Test
     void rootVolumeSizeStepAndBounds() {
-        has(refused(() -> client.instances().createInstance(instance(s -> s.volume(new InstanceRootVolumeSpec().size(55))))),
+        has(refused(() -> client.api(InstanceApi.class).createInstance(instance(s -> s.volume(new InstanceRootVolumeSpec().size(55))))),
                 "instance.volume.size", "multipleOf");
-        has(refused(() -> client.instances().createInstance(instance(s -> s.volume(new InstanceRootVolumeSpec().size(1010))))),
+        has(refused(() -> client.api(InstanceApi.class).createInstance(instance(s -> s.volume(new InstanceRootVolumeSpec().size(1010))))),
                 "instance.volume.size", "maximum");
     }
 
     @Test
     void missingRequiredFieldsAreAllReported() {
-        List<Violation> v = refused(() -> client.instances().createInstance(instance(s -> s.keyName(null).flavor(null))));
+        List<Violation> v = refused(() -> client.api(InstanceApi.class).createInstance(instance(s -> s.keyName(null).flavor(null))));
         has(v, "instance.keyName", "required");
         has(v, "instance.flavor", "required");
     }
@@ -104,7 +110,7 @@ class ValidationTest {
     @Test
     void blockStorageSizeBoundsAndStep() {
         for (int size : new int[] {0, 5, 15, 1001, 1010}) {
-            List<Violation> v = refused(() -> client.volumes().createVolume(new VolumeCreateRequest().volume(
+            List<Violation> v = refused(() -> client.api(BlockStorageApi.class).createVolume(new VolumeCreateRequest().volume(
                     new VolumeCreateSpec().name("d").size(size).availabilityZone("kr-pub-a").volumeType(""))));
             assertFalse(v.isEmpty());
             assertTrue(v.stream().allMatch(x -> x.field().equals("volume.size")), v.toString());
@@ -119,64 +125,64 @@ class ValidationTest {
 
     @Test
     void portBounds() {
-        has(refused(() -> client.securityGroupRules().createSecurityGroupRule(
+        has(refused(() -> client.api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                 rule(r -> r.protocol(Protocol.TCP).portRangeMin(0).portRangeMax(22)))), "securityGroupRule.portRangeMin",
                 "securityGroupRule.portRange");
-        has(refused(() -> client.securityGroupRules().createSecurityGroupRule(
+        has(refused(() -> client.api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                 rule(r -> r.protocol(Protocol.TCP).portRangeMin(22).portRangeMax(65536)))), "securityGroupRule.portRangeMax", "maximum");
     }
 
     @Test
     void portRangeWithoutProtocol() {
-        has(refused(() -> client.securityGroupRules().createSecurityGroupRule(rule(r -> r.portRangeMin(22).portRangeMax(22)))),
+        has(refused(() -> client.api(SecurityGroupRuleApi.class).createSecurityGroupRule(rule(r -> r.portRangeMin(22).portRangeMax(22)))),
                 "securityGroupRule.protocol", "securityGroupRule.protocolRequiredWithPorts");
     }
 
     @Test
     void remoteGroupAndPrefixExcludeEachOther() {
-        has(refused(() -> client.securityGroupRules().createSecurityGroupRule(
+        has(refused(() -> client.api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                 rule(r -> r.remoteGroupId("other").remoteIpPrefix("10.0.0.0/8")))),
                 "securityGroupRule.remoteGroupId+remoteIpPrefix", "securityGroupRule.remoteExclusive");
     }
 
     @Test
     void portRangeOrder() {
-        has(refused(() -> client.securityGroupRules().createSecurityGroupRule(
+        has(refused(() -> client.api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                 rule(r -> r.protocol(Protocol.TCP).portRangeMin(443).portRangeMax(80)))),
                 "securityGroupRule.portRangeMin", "securityGroupRule.portRangeOrder");
     }
 
     @Test
     void malformedCidr() {
-        has(refused(() -> client.securityGroupRules().createSecurityGroupRule(rule(r -> r.remoteIpPrefix("10.0.0/33x")))),
+        has(refused(() -> client.api(SecurityGroupRuleApi.class).createSecurityGroupRule(rule(r -> r.remoteIpPrefix("10.0.0/33x")))),
                 "securityGroupRule.remoteIpPrefix", "pattern");
     }
 
     @Test
     void rebootTypeMustBeKnown() {
-        has(refused(() -> client.actions().reboot("i1", RebootType.UNKNOWN_DEFAULT_OPEN_API)), "parameters.type", "enum");
+        has(refused(() -> client.instances().reboot(InstanceId.of("i1"), RebootType.UNKNOWN_DEFAULT_OPEN_API)), "parameters.type", "enum");
     }
 
     @Test
     void floatingIpAddressesMustBeIpv4() {
-        has(refused(() -> client.actions().addFloatingIp("i1", "not-an-ip", "192.168.0.10")), "parameters.address", "format");
+        has(refused(() -> client.instances().addFloatingIp(InstanceId.of("i1"), FloatingIpAddress.of("not-an-ip"), FixedIpAddress.of("192.168.0.10"))), "parameters.address", "format");
     }
 
     @Test
     void requiredQueryParameterMissing() {
-        has(refused(() -> client.instances().deleteInstance(null)), "id", "required");
+        has(refused(() -> client.api(InstanceApi.class).deleteInstance(null)), "id", "required");
     }
 
     @Test
     void emptyPathParameter() {
-        has(refused(() -> client.instances().attachVolume("", new io.toastcloud.compute.model.VolumeAttachRequest()
+        has(refused(() -> client.api(InstanceApi.class).attachVolume("", new io.toastcloud.compute.model.VolumeAttachRequest()
                 .attachment(new io.toastcloud.compute.model.VolumeAttachSpec().volumeId("v1")))), "instanceId", "minLength");
     }
 
     @Test
     void messagesNameFieldAndRuleButNeverTheValue() {
         RequestValidationException e = assertThrows(RequestValidationException.class,
-                () -> client.instances().createInstance(instance(s -> s.name("secret_value_!"))));
+                () -> client.api(InstanceApi.class).createInstance(instance(s -> s.name("secret_value_!"))));
         assertTrue(e.getMessage().contains("instance.name"), e.getMessage());
         assertTrue(e.getMessage().contains("pattern"), e.getMessage());
         assertFalse(e.getMessage().contains("secret_value_!"), e.getMessage());

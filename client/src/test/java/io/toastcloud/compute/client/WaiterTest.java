@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 /** Waiters poll with growing, capped delays; they fail fast on failure states and give up at the timeout. */
 class WaiterTest {
     private static final String INSTANCES = BASE + "/instances";
+    /** A status is polled on the detailed list, so that the waiter returns the detail. */
+    private static final String DETAILS = BASE + "/instances-detail";
     private StubService stub;
     private ToastComputeClient client;
 
@@ -46,10 +48,14 @@ class WaiterTest {
     }
 
     private void instanceGoesThrough(String... bodies) {
+        goesThrough(DETAILS, bodies);
+    }
+
+    private void goesThrough(String path, String... bodies) {
         String state = Scenario.STARTED;
         for (int i = 0; i < bodies.length; i++) {
             String next = i == bodies.length - 1 ? state : "s" + (i + 1);
-            stub.server.stubFor(get(urlPathEqualTo(INSTANCES)).inScenario("life").whenScenarioStateIs(state)
+            stub.server.stubFor(get(urlPathEqualTo(path)).inScenario("life").whenScenarioStateIs(state)
                     .willReturn(json(bodies[i])).willSetStateTo(next));
             state = next;
         }
@@ -59,7 +65,7 @@ class WaiterTest {
     void waitsUntilActiveWithGrowingCappedDelays() {
         instanceGoesThrough(instance("BUILD"), instance("BUILD"), instance("BUILD"), instance("BUILD"), instance("ACTIVE"));
         assertEquals(InstanceStatus.ACTIVE, client.instanceWaiter().untilActive("i-1").getStatus());
-        stub.server.verify(5, getRequestedFor(urlPathEqualTo(INSTANCES)));
+        stub.server.verify(5, getRequestedFor(urlPathEqualTo(DETAILS)));
         assertEquals(java.util.List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4)),
                 stub.sleeps);
     }
@@ -69,7 +75,7 @@ class WaiterTest {
         instanceGoesThrough(instance("BUILD"), instance("ERROR"));
         ResourceFailedException e = assertThrows(ResourceFailedException.class, () -> client.instanceWaiter().untilActive("i-1"));
         assertEquals("ERROR", e.status());
-        stub.server.verify(2, getRequestedFor(urlPathEqualTo(INSTANCES)));
+        stub.server.verify(2, getRequestedFor(urlPathEqualTo(DETAILS)));
     }
 
     @Test
@@ -80,7 +86,7 @@ class WaiterTest {
 
     @Test
     void givesUpAtTheTimeout() {
-        stub.server.stubFor(get(urlPathEqualTo(INSTANCES)).willReturn(json(instance("BUILD"))));
+        stub.server.stubFor(get(urlPathEqualTo(DETAILS)).willReturn(json(instance("BUILD"))));
         WaiterTimeoutException e = assertThrows(WaiterTimeoutException.class, () -> client.instanceWaiter().untilActive("i-1"));
         assertEquals("BUILD", e.lastStatus());
         Duration waited = stub.sleeps.stream().reduce(Duration.ZERO, Duration::plus);
@@ -89,11 +95,11 @@ class WaiterTest {
 
     @Test
     void waitsUntilGoneWhetherTheListEmptiesOrTheServiceSaysNonexistent() {
-        instanceGoesThrough(instance("DELETING"), ok("\"instances\":[]"));
+        goesThrough(INSTANCES, instance("DELETING"), ok("\"instances\":[]"));
         client.instanceWaiter().untilGone("i-1");
         stub.server.resetAll();
         stub.issuesToken("token-1");
-        instanceGoesThrough(instance("DELETING"), failure(10404, "Instance could not be found."));
+        goesThrough(INSTANCES, instance("DELETING"), failure(10404, "Instance could not be found."));
         client.instanceWaiter().untilGone("i-1");
     }
 

@@ -4,19 +4,19 @@ package io.toastcloud.compute.examples;
 import io.toastcloud.compute.client.Credentials;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.error.ToastServiceException;
+import io.toastcloud.compute.client.resource.InstanceId;
 import io.toastcloud.compute.model.Flavor;
-import io.toastcloud.compute.model.InstanceCreateRequest;
 import io.toastcloud.compute.model.InstanceCreateSpec;
+import io.toastcloud.compute.model.InstanceDetail;
 import io.toastcloud.compute.model.InstanceRootVolumeSpec;
 import io.toastcloud.compute.model.NetworkReference;
 import io.toastcloud.compute.model.SecurityGroupName;
-import io.toastcloud.compute.model.InstanceSummary;
 import java.util.List;
 
 public class Quickstart {
     /** Lists flavors, creates an instance and waits until it runs. */
     public static String run(ToastComputeClient toast) {
-        for (Flavor flavor : toast.flavors().listFlavors().getFlavors()) {
+        for (Flavor flavor : toast.flavors().list()) {
             System.out.println(flavor.getName() + ": " + flavor.getVcpus() + " vCPU, " + flavor.getRam() + " MB");
         }
         InstanceCreateSpec spec = new InstanceCreateSpec()
@@ -29,11 +29,11 @@ public class Quickstart {
                 .volume(new InstanceRootVolumeSpec().size(50))
                 .securityGroups(List.of(new SecurityGroupName().name("default")));
         try {
-            String id = toast.instances().createInstance(new InstanceCreateRequest().instance(spec))
-                    .getInstance().getId();
-            InstanceSummary running = toast.instanceWaiter().untilActive(id);
-            System.out.println(running.getName() + " is " + running.getStatus());
-            return id;
+            InstanceId id = InstanceId.of(toast.instances().create(spec));
+            InstanceDetail running = toast.instances().waitUntilActive(id);
+            System.out.println(running.getName() + " is " + running.getStatus() + " at "
+                    + running.getAddresses().get(0).getIpAddress());
+            return id.value();
         } catch (ToastServiceException e) {
             System.err.println("refused: " + e.resultCode() + " " + e.resultMessage());
             throw e;

@@ -26,10 +26,13 @@ class QuickstartTest {
                     "\"flavors\":[{\"id\":\"f\",\"name\":\"t2.c1m1\",\"vcpus\":1,\"ram\":1024,\"disabled\":false,\"isPublic\":true}]"))));
             stub.server.stubFor(post(urlPathEqualTo(BASE + "/instances")).willReturn(json(ok(
                     "\"instance\":{\"id\":\"i-1\",\"name\":\"web-01\",\"status\":\"BUILD\"}"))));
-            stub.server.stubFor(get(urlPathEqualTo(BASE + "/instances")).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(json(ok("\"instances\":[{\"id\":\"i-1\",\"name\":\"web-01\",\"status\":\"BUILD\"}]"))).willSetStateTo("up"));
-            stub.server.stubFor(get(urlPathEqualTo(BASE + "/instances")).inScenario("s").whenScenarioStateIs("up")
-                    .willReturn(json(ok("\"instances\":[{\"id\":\"i-1\",\"name\":\"web-01\",\"status\":\"ACTIVE\"}]"))));
+            // The waiter polls the detailed list, filtered by id, and returns the detail with its addresses.
+            String detail = "\"instances\":[{\"id\":\"i-1\",\"name\":\"web-01\",\"status\":\"%s\","
+                    + "\"addresses\":[{\"ipAddress\":\"192.168.0.10\",\"version\":4}]}]";
+            stub.server.stubFor(get(urlPathEqualTo(BASE + "/instances-detail")).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(json(ok(detail.formatted("BUILD")))).willSetStateTo("up"));
+            stub.server.stubFor(get(urlPathEqualTo(BASE + "/instances-detail")).inScenario("s").whenScenarioStateIs("up")
+                    .willReturn(json(ok(detail.formatted("ACTIVE")))));
             try (ToastComputeClient toast = stub.client()) {
                 assertEquals("i-1", Quickstart.run(toast));
             }

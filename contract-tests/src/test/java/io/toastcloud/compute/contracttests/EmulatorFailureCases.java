@@ -1,6 +1,8 @@
 package io.toastcloud.compute.contracttests;
 
-import io.toastcloud.compute.api.ImageApi;
+import io.toastcloud.compute.client.resource.FixedIpAddress;
+import io.toastcloud.compute.client.resource.FloatingIpAddress;
+import io.toastcloud.compute.client.resource.InstanceId;
 import static io.toastcloud.compute.contracttests.emulator.FailureFixture.decode;
 import static io.toastcloud.compute.contracttests.emulator.FailureFixture.example;
 import static io.toastcloud.compute.contracttests.support.RequestExamples.with;
@@ -8,6 +10,17 @@ import static io.toastcloud.compute.contracttests.support.RequestTampering.body;
 import static io.toastcloud.compute.contracttests.support.RequestTampering.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toastcloud.compute.api.AvailabilityZoneApi;
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FloatingIpApi;
+import io.toastcloud.compute.api.ImageApi;
+import io.toastcloud.compute.api.InstanceActionApi;
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.api.KeypairApi;
+import io.toastcloud.compute.api.NetworkApi;
+import io.toastcloud.compute.api.SecurityGroupApi;
+import io.toastcloud.compute.api.SecurityGroupRuleApi;
+import io.toastcloud.compute.api.TokenApi;
 import io.toastcloud.compute.contracttests.emulator.FailureFixture;
 import io.toastcloud.compute.contracttests.support.ContractDocument;
 import io.toastcloud.compute.contracttests.support.ContractDocument.Operation;
@@ -93,35 +106,35 @@ final class EmulatorFailureCases {
     static {
         List<FailureCase> all = new ArrayList<>(List.of(
                 // --- Token: credentials, look-up, tokens of another appkey
-                new FailureCase("issueToken", "authenticationFailed", "a wrong API password", f -> () -> f.toast().tokens()
+                new FailureCase("issueToken", "authenticationFailed", "a wrong API password", f -> () -> f.toast().api(TokenApi.class)
                         .issueToken(new TokenIssueRequest().auth(new TokenAuth().username("user@example.com")
                                 .password("not-the-api-password")))),
                 new FailureCase("issueToken", "invalidParameters", "no password (the client refuses it: sent by tampering)",
                         f -> () -> RequestTampering.with("issueToken", body("{\"auth\": {\"username\": \"user@example.com\"}}"),
-                                () -> f.toast().tokens().issueToken(decode(example("issueToken", "credentials"),
+                                () -> f.toast().api(TokenApi.class).issueToken(decode(example("issueToken", "credentials"),
                                         TokenIssueRequest.class)))),
                 new FailureCase("getToken", "tokenNotFound", "an unknown token id",
-                        f -> () -> f.toast().tokens().getToken(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(TokenApi.class).getToken(NO_SUCH_ID)),
                 new FailureCase("listAvailabilityZones", "permissionDenied", "a token issued for another appkey", f -> {
                     String foreign = f.tokenOfAnotherAppkey();
                     return () -> RequestTampering.with("listAvailabilityZones", token(foreign),
-                            () -> f.toast().availabilityZones().listAvailabilityZones());
+                            () -> f.toast().api(AvailabilityZoneApi.class).listAvailabilityZones());
                 }),
 
                 // --- Instances
                 new FailureCase("listInstances", "instanceNotFound", "an unknown id",
-                        f -> () -> f.toast().instances().listInstances(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(InstanceApi.class).listInstances(NO_SUCH_ID)),
                 new FailureCase("listInstanceDetails", "instanceNotFound", "an unknown id",
-                        f -> () -> f.toast().instances().listInstanceDetails(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(InstanceApi.class).listInstanceDetails(NO_SUCH_ID)),
                 new FailureCase("deleteInstance", "instanceNotFound", "an unknown id",
-                        f -> () -> f.toast().instances().deleteInstance(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(InstanceApi.class).deleteInstance(NO_SUCH_ID)),
                 // --- Images (later revisions: paging with a marker, deleting the project's own)
                 new FailureCase("listImages", "imageNotFound", "an unknown marker",
-                        f -> () -> f.toast().images().listImages(new ImageApi.ListImagesQueryParams().limit(1).marker(NO_SUCH_ID))),
+                        f -> () -> f.toast().api(ImageApi.class).listImages(new ImageApi.ListImagesQueryParams().limit(1).marker(NO_SUCH_ID))),
                 new FailureCase("deleteImage", "imageNotFound", "an unknown id",
-                        f -> () -> f.toast().images().deleteImage(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(ImageApi.class).deleteImage(NO_SUCH_ID)),
                 new FailureCase("deleteImage", "imageNotDeletable", "a public image",
-                        f -> () -> f.toast().images().deleteImage(ExampleIds.PUBLIC_IMAGE)),
+                        f -> () -> f.toast().api(ImageApi.class).deleteImage(ExampleIds.PUBLIC_IMAGE)),
                 new FailureCase("createInstance", "flavorNotFound", "an unknown flavor",
                         f -> createInstance(f, "/instance/flavor", NO_SUCH_ID)),
                 new FailureCase("createInstance", "imageNotFound", "an unknown image",
@@ -130,7 +143,7 @@ final class EmulatorFailureCases {
                         f -> createInstance(f, "/instance/networks/0/id", NO_SUCH_ID)),
                 new FailureCase("createInstance", "invalidParameters",
                         "a 13-character name with a Windows image (at most 12: a rule only the server can judge)", f -> {
-                            String windows = f.toast().images().listImages().getImages().stream()
+                            String windows = f.toast().api(ImageApi.class).listImages().getImages().stream()
                                     .filter(i -> i.getProperties() != null && "windows".equals(i.getProperties().get("os_type")))
                                     .map(Image::getId).findFirst().orElseThrow(() -> new AssertionError("no Windows image"));
                             JsonNode request = with(with(example("createInstance", "linuxWithRootVolume"), "/instance/image", windows),
@@ -139,15 +152,15 @@ final class EmulatorFailureCases {
                         }),
                 new FailureCase("attachVolume", "instanceNotFound", "an unknown instance", f -> {
                     String volume = f.availableVolume();
-                    return () -> f.toast().instances().attachVolume(NO_SUCH_ID, attach(volume));
+                    return () -> f.toast().api(InstanceApi.class).attachVolume(NO_SUCH_ID, attach(volume));
                 }),
                 new FailureCase("attachVolume", "volumeNotFound", "an unknown volume", f -> {
                     String instance = f.activeInstance();
-                    return () -> f.toast().instances().attachVolume(instance, attach(NO_SUCH_ID));
+                    return () -> f.toast().api(InstanceApi.class).attachVolume(instance, attach(NO_SUCH_ID));
                 }),
                 new FailureCase("detachVolume", "volumeNotFound", "an unknown volume", f -> {
                     String instance = f.activeInstance();
-                    return () -> f.toast().instances().detachVolume(instance, NO_SUCH_ID);
+                    return () -> f.toast().api(InstanceApi.class).detachVolume(instance, NO_SUCH_ID);
                 }),
 
                 // --- Instance actions
@@ -175,29 +188,29 @@ final class EmulatorFailureCases {
 
                 // --- Key pairs
                 new FailureCase("listKeypairs", "keypairNotFound", "an unknown name",
-                        f -> () -> f.toast().keypairs().listKeypairs("no-such-key")),
+                        f -> () -> f.toast().api(KeypairApi.class).listKeypairs("no-such-key")),
                 new FailureCase("deleteKeypair", "keypairNotFound", "an unknown name",
-                        f -> () -> f.toast().keypairs().deleteKeypair("no-such-key")),
+                        f -> () -> f.toast().api(KeypairApi.class).deleteKeypair("no-such-key")),
                 new FailureCase("createKeypair", "keypairConflict", "a name that is taken", f -> {
                     f.keypair("laptop-key");
-                    return () -> f.toast().keypairs().createKeypair(upload("laptop-key",
+                    return () -> f.toast().api(KeypairApi.class).createKeypair(upload("laptop-key",
                             OpenSshKeys.newEd25519PublicKey("user@laptop")));
                 }),
                 new FailureCase("createKeypair", "invalidParameters",
                         "a public key labelled ssh-rsa whose blob is an Ed25519 key", f -> {
                             String blob = OpenSshKeys.newEd25519PublicKey("user@laptop").split(" ")[1];
-                            return () -> f.toast().keypairs().createKeypair(upload("laptop-key",
+                            return () -> f.toast().api(KeypairApi.class).createKeypair(upload("laptop-key",
                                     "ssh-rsa " + blob + " user@laptop"));
                         }),
 
                 // --- Block storage
                 new FailureCase("listVolumes", "volumeNotFound", "an unknown id",
-                        f -> () -> f.toast().volumes().listVolumes(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(BlockStorageApi.class).listVolumes(NO_SUCH_ID)),
                 new FailureCase("deleteVolume", "volumeNotFound", "an unknown id",
-                        f -> () -> f.toast().volumes().deleteVolume(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(BlockStorageApi.class).deleteVolume(NO_SUCH_ID)),
                 new FailureCase("deleteVolume", "volumeInvalidState", "while it is creating (not a deletable status)", f -> {
                     String volume = f.creatingVolume();
-                    return () -> f.toast().volumes().deleteVolume(volume);
+                    return () -> f.toast().api(BlockStorageApi.class).deleteVolume(volume);
                 }),
                 new FailureCase("createVolume", "invalidParameters", "an availability zone that does not exist",
                         f -> () -> createVolume(f, with(example("createVolume", "dataDisk"), "/volume/availabilityZone", "kr-pub-z"))),
@@ -212,26 +225,26 @@ final class EmulatorFailureCases {
 
                 // --- Security groups and rules
                 new FailureCase("listSecurityGroups", "securityGroupNotFound", "an unknown id",
-                        f -> () -> f.toast().securityGroups().listSecurityGroups(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(SecurityGroupApi.class).listSecurityGroups(NO_SUCH_ID)),
                 new FailureCase("deleteSecurityGroup", "securityGroupNotFound", "an unknown id",
-                        f -> () -> f.toast().securityGroups().deleteSecurityGroup(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(SecurityGroupApi.class).deleteSecurityGroup(NO_SUCH_ID)),
                 new FailureCase("updateSecurityGroup", "securityGroupNotFound", "an unknown id",
-                        f -> () -> f.toast().securityGroups().updateSecurityGroup(NO_SUCH_ID,
+                        f -> () -> f.toast().api(SecurityGroupApi.class).updateSecurityGroup(NO_SUCH_ID,
                                 decode(example("updateSecurityGroup", "rename"), SecurityGroupRequest.class))),
                 new FailureCase("createSecurityGroup", "invalidParameters", "an empty name (the client refuses it: sent by tampering)",
                         f -> () -> RequestTampering.with("createSecurityGroup", body("{\"securityGroup\": {\"name\": \"\"}}"),
-                                () -> f.toast().securityGroups().createSecurityGroup(
+                                () -> f.toast().api(SecurityGroupApi.class).createSecurityGroup(
                                         decode(example("createSecurityGroup", "web"), SecurityGroupRequest.class)))),
                 new FailureCase("updateSecurityGroup", "invalidParameters", "no name (the client refuses it: sent by tampering)", f -> {
                     String group = f.securityGroup();
                     return () -> RequestTampering.with("updateSecurityGroup", body("{\"securityGroup\": {\"description\": \"x\"}}"),
-                            () -> f.toast().securityGroups().updateSecurityGroup(group,
+                            () -> f.toast().api(SecurityGroupApi.class).updateSecurityGroup(group,
                                     decode(example("updateSecurityGroup", "rename"), SecurityGroupRequest.class)));
                 }),
                 new FailureCase("listSecurityGroupRules", "nonexistent", "an unknown id",
-                        f -> () -> f.toast().securityGroupRules().listSecurityGroupRules(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(SecurityGroupRuleApi.class).listSecurityGroupRules(NO_SUCH_ID)),
                 new FailureCase("deleteSecurityGroupRule", "nonexistent", "an unknown id",
-                        f -> () -> f.toast().securityGroupRules().deleteSecurityGroupRule(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(SecurityGroupRuleApi.class).deleteSecurityGroupRule(NO_SUCH_ID)),
                 new FailureCase("createSecurityGroupRule", "securityGroupNotFound", "an unknown security group",
                         f -> () -> createRule(f, NO_SUCH_ID, example("createSecurityGroupRule", "httpsFromAnywhere"))),
                 new FailureCase("createSecurityGroupRule", "securityGroupRuleConflict", "the same rule twice", f -> {
@@ -249,13 +262,13 @@ final class EmulatorFailureCases {
 
                 // --- Networks and floating IPs
                 new FailureCase("listNetworks", "noAccessibleNetwork", "an unknown id",
-                        f -> () -> f.toast().networks().listNetworks(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(NetworkApi.class).listNetworks(NO_SUCH_ID)),
                 new FailureCase("listFloatingIps", "floatingIpNotFound", "an unknown id",
-                        f -> () -> f.toast().floatingIps().listFloatingIps(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(FloatingIpApi.class).listFloatingIps(NO_SUCH_ID)),
                 new FailureCase("deleteFloatingIp", "floatingIpNotFound", "an unknown id",
-                        f -> () -> f.toast().floatingIps().deleteFloatingIp(NO_SUCH_ID)),
+                        f -> () -> f.toast().api(FloatingIpApi.class).deleteFloatingIp(NO_SUCH_ID)),
                 new FailureCase("createFloatingIp", "nonexistent", "an unknown pool",
-                        f -> () -> f.toast().floatingIps().createFloatingIp(f.floatingIpFrom(NO_SUCH_ID))),
+                        f -> () -> f.toast().api(FloatingIpApi.class).createFloatingIp(f.floatingIpFrom(NO_SUCH_ID))),
                 new FailureCase("createFloatingIp", "noAvailableIp", "the pool is exhausted (one address per appkey here)", f -> {
                     f.floatingIp();
                     return f::floatingIp;
@@ -263,8 +276,8 @@ final class EmulatorFailureCases {
                 new FailureCase("deleteFloatingIp", "floatingIpInUse", "while it is associated with an instance", f -> {
                     String instance = f.activeInstance();
                     FloatingIp ip = f.floatingIp();
-                    f.toast().actions().addFloatingIp(instance, ip.getFloatingIpAddress(), f.fixedIp(instance));
-                    return () -> f.toast().floatingIps().deleteFloatingIp(ip.getId());
+                    f.toast().instances().addFloatingIp(InstanceId.of(instance), FloatingIpAddress.of(ip.getFloatingIpAddress()), FixedIpAddress.of(f.fixedIp(instance)));
+                    return () -> f.toast().api(FloatingIpApi.class).deleteFloatingIp(ip.getId());
                 })));
         all.addAll(tokenInvalidCases());
         ALL = Collections.unmodifiableList(all);
@@ -299,7 +312,7 @@ final class EmulatorFailureCases {
     /** The instance's key pair exists, so that only the changed value is wrong. */
     private static Attempt createInstance(FailureFixture f, JsonNode request) {
         f.keypair(request.at("/instance/keyName").asText());
-        return () -> f.toast().instances().createInstance(decode(request, InstanceCreateRequest.class));
+        return () -> f.toast().api(InstanceApi.class).createInstance(decode(request, InstanceCreateRequest.class));
     }
 
     private static VolumeAttachRequest attach(String volumeId) {
@@ -307,15 +320,15 @@ final class EmulatorFailureCases {
     }
 
     private static Object action(FailureFixture f, String instanceId, JsonNode request) {
-        return f.toast().instanceActionApi().performInstanceAction(instanceId, decode(request, InstanceActionRequest.class));
+        return f.toast().api(InstanceActionApi.class).performInstanceAction(instanceId, decode(request, InstanceActionRequest.class));
     }
 
     private static Object createVolume(FailureFixture f, JsonNode request) {
-        return f.toast().volumes().createVolume(decode(request, VolumeCreateRequest.class));
+        return f.toast().api(BlockStorageApi.class).createVolume(decode(request, VolumeCreateRequest.class));
     }
 
     private static Object createRule(FailureFixture f, String groupId, JsonNode request) {
-        return f.toast().securityGroupRules().createSecurityGroupRule(
+        return f.toast().api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                 decode(with(request, "/securityGroupRule/securityGroupId", groupId), SecurityGroupRuleCreateRequest.class));
     }
 

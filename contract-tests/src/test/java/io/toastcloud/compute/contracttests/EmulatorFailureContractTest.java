@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.client.error.ToastServiceException;
 import io.toastcloud.compute.contracttests.EmulatorFailureCases.Attempt;
 import io.toastcloud.compute.contracttests.EmulatorFailureCases.FailureCase;
@@ -86,7 +87,7 @@ class EmulatorFailureContractTest {
             long issued = f.toast().tokenManager().issueCount();
             int mark = emulator.answers().mark();
 
-            FlavorListResponse flavors = f.toast().flavors().listFlavors();
+            FlavorListResponse flavors = f.toast().api(FlavorApi.class).listFlavors();
 
             assertFalse(flavors.getFlavors().isEmpty(), "the flavors, after the re-issue");
             List<Answer> answers = emulator.answers().since(mark);

@@ -1,5 +1,18 @@
 package io.toastcloud.compute.contracttests;
 
+import io.toastcloud.compute.api.TokenApi;
+import io.toastcloud.compute.api.SubnetApi;
+import io.toastcloud.compute.api.SecurityGroupRuleApi;
+import io.toastcloud.compute.api.SecurityGroupApi;
+import io.toastcloud.compute.api.NetworkApi;
+import io.toastcloud.compute.api.KeypairApi;
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.api.InstanceActionApi;
+import io.toastcloud.compute.api.ImageApi;
+import io.toastcloud.compute.api.FloatingIpApi;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.AvailabilityZoneApi;
 import static io.toastcloud.compute.contracttests.OperationCalls.decode;
 import static io.toastcloud.compute.contracttests.support.RequestExamples.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,42 +147,42 @@ final class EmulatorLifecycle {
     static final List<Step> STEPS = List.of(
             // --- Token and the read-only catalog
             step("issueToken", "credentials",
-                    (t, w, ex) -> t.tokens().issueToken(decode(ex, TokenIssueRequest.class)),
+                    (t, w, ex) -> t.api(TokenApi.class).issueToken(decode(ex, TokenIssueRequest.class)),
                     (t, w, r) -> {
                         w.tokenId = r.getAccess().getToken().getId();
                         assertFalse(w.tokenId.isBlank(), "a token id");
                         assertNotNull(r.getAccess().getToken().getExpires(), "expires");
                     }),
             step("getToken", null,
-                    (t, w, ex) -> t.tokens().getToken(w.tokenId),
+                    (t, w, ex) -> t.api(TokenApi.class).getToken(w.tokenId),
                     (t, w, r) -> assertEquals(w.tokenId, r.getAccess().getToken().getId(), "the token looked up")),
             step("listAvailabilityZones", null,
-                    (t, w, ex) -> t.availabilityZones().listAvailabilityZones(),
+                    (t, w, ex) -> t.api(AvailabilityZoneApi.class).listAvailabilityZones(),
                     (t, w, r) -> assertTrue(r.getZones().stream().map(z -> z.getZoneName()).toList()
                             .containsAll(List.of("kr-pub-a", "kr-pub-b")), "the zones the request examples use")),
             step("listFlavors", null,
-                    (t, w, ex) -> t.flavors().listFlavors(),
+                    (t, w, ex) -> t.api(FlavorApi.class).listFlavors(),
                     (t, w, r) -> assertTrue(r.getFlavors().stream().map(f -> f.getId()).toList()
                             .containsAll(List.of(ROOT_VOLUME_FLAVOR, FIXED_DISK_FLAVOR)), "the flavors the request examples use")),
             step("listImages", null,
-                    (t, w, ex) -> t.images().listImages(),
+                    (t, w, ex) -> t.api(ImageApi.class).listImages(),
                     (t, w, r) -> assertTrue(r.getImages().stream().anyMatch(i -> IMAGE.equals(i.getId())
                             && i.getStatus() == ImageStatus.ACTIVE), "the image the request examples use, active")),
             step("listNetworks", null,
-                    (t, w, ex) -> t.networks().listNetworks(NETWORK),
+                    (t, w, ex) -> t.api(NetworkApi.class).listNetworks(NETWORK),
                     (t, w, r) -> assertEquals(List.of(NETWORK), r.getNetworks().stream().map(n -> n.getId()).toList())),
             step("listSubnets", null,
-                    (t, w, ex) -> t.subnets().listSubnets(),
+                    (t, w, ex) -> t.api(SubnetApi.class).listSubnets(),
                     (t, w, r) -> assertTrue(r.getSubnets().stream().anyMatch(s -> NETWORK.equals(s.getNetworkId())),
                             "a subnet of the network")),
             step("listFloatingIpPools", null,
-                    (t, w, ex) -> t.floatingIps().listFloatingIpPools(),
+                    (t, w, ex) -> t.api(FloatingIpApi.class).listFloatingIpPools(),
                     (t, w, r) -> assertTrue(r.getPools().stream().anyMatch(p -> POOL.equals(p.getId())),
                             "the pool createFloatingIp's example uses")),
 
             // --- Key pairs and a security group with rules
             step("createKeypair", "generate",
-                    (t, w, ex) -> t.keypairs().createKeypair(decode(ex, KeypairCreateRequest.class)),
+                    (t, w, ex) -> t.api(KeypairApi.class).createKeypair(decode(ex, KeypairCreateRequest.class)),
                     (t, w, r) -> {
                         assertEquals(KEY_NAME, r.getKeypair().getName());
                         assertTrue(r.getKeypair().getPrivateKey() != null && !r.getKeypair().getPrivateKey().isBlank(),
@@ -179,7 +192,7 @@ final class EmulatorLifecycle {
             // The example's publicKey is not a whole key (its base64 is cut short), which a real
             // service refuses; a freshly made one of the same type stands in for it.
             step("createKeypair", "upload",
-                    (t, w, ex) -> t.keypairs().createKeypair(decode(with(ex, "/keypair/publicKey",
+                    (t, w, ex) -> t.api(KeypairApi.class).createKeypair(decode(with(ex, "/keypair/publicKey",
                             OpenSshKeys.newEd25519PublicKey("user@laptop")), KeypairCreateRequest.class)),
                     (t, w, r) -> {
                         assertEquals(UPLOADED_KEY_NAME, r.getKeypair().getName());
@@ -187,22 +200,22 @@ final class EmulatorLifecycle {
                         assertNotNull(r.getKeypair().getFingerprint(), "fingerprint");
                     }),
             step("listKeypairs", null,
-                    (t, w, ex) -> t.keypairs().listKeypairs(KEY_NAME),
+                    (t, w, ex) -> t.api(KeypairApi.class).listKeypairs(KEY_NAME),
                     (t, w, r) -> {
                         assertEquals(List.of(KEY_NAME), r.getKeypairs().stream().map(k -> k.getName()).toList());
                         assertNotNull(r.getKeypairs().get(0).getCreatedAt(), "createdAt is shown for one key pair by name");
                     }),
             step("createSecurityGroup", "web",
-                    (t, w, ex) -> t.securityGroups().createSecurityGroup(decode(ex, SecurityGroupRequest.class)),
+                    (t, w, ex) -> t.api(SecurityGroupApi.class).createSecurityGroup(decode(ex, SecurityGroupRequest.class)),
                     (t, w, r) -> {
                         w.groupId = r.getSecurityGroup().getId();
                         assertEquals(GROUP_NAME, r.getSecurityGroup().getName());
                     }),
             step("listSecurityGroups", null,
-                    (t, w, ex) -> t.securityGroups().listSecurityGroups(w.groupId),
+                    (t, w, ex) -> t.api(SecurityGroupApi.class).listSecurityGroups(w.groupId),
                     (t, w, r) -> assertEquals(List.of(GROUP_NAME), r.getSecurityGroups().stream().map(g -> g.getName()).toList())),
             step("createSecurityGroupRule", "httpsFromAnywhere",
-                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
+                    (t, w, ex) -> t.api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                             decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
                     (t, w, r) -> {
                         w.httpsRuleId = r.getSecurityGroupRule().getId();
@@ -210,27 +223,27 @@ final class EmulatorLifecycle {
                         assertEquals(443, r.getSecurityGroupRule().getPortRangeMin());
                     }),
             step("createSecurityGroupRule", "sshFromGroup",
-                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
+                    (t, w, ex) -> t.api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                             decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
                     (t, w, r) -> assertEquals(ex("createSecurityGroupRule", "sshFromGroup").at("/securityGroupRule/remoteGroupId")
                             .asText(), r.getSecurityGroupRule().getRemoteGroupId(), "the remote group (the default group)")),
             step("createSecurityGroupRule", "pingFromAnywhere",
-                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
+                    (t, w, ex) -> t.api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                             decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
                     (t, w, r) -> {
                         assertEquals(8, r.getSecurityGroupRule().getPortRangeMin(), "ICMP type 8, echo request");
                         assertEquals(0, r.getSecurityGroupRule().getPortRangeMax(), "ICMP code 0, kept");
                     }),
             step("createSecurityGroupRule", "timeExceeded",
-                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
+                    (t, w, ex) -> t.api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                             decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
                     (t, w, r) -> assertEquals(11, r.getSecurityGroupRule().getPortRangeMin(), "type 11 above code 1")),
             step("createSecurityGroupRule", "anyProtocolNull",
-                    (t, w, ex) -> t.securityGroupRules().createSecurityGroupRule(
+                    (t, w, ex) -> t.api(SecurityGroupRuleApi.class).createSecurityGroupRule(
                             decode(with(ex, "/securityGroupRule/securityGroupId", w.groupId), SecurityGroupRuleCreateRequest.class)),
                     (t, w, r) -> assertNull(r.getSecurityGroupRule().getProtocol(), "any protocol")),
             step("listSecurityGroupRules", null,
-                    (t, w, ex) -> t.securityGroupRules().listSecurityGroupRules(w.httpsRuleId),
+                    (t, w, ex) -> t.api(SecurityGroupRuleApi.class).listSecurityGroupRules(w.httpsRuleId),
                     (t, w, r) -> {
                         assertEquals(1, r.getSecurityGroupRules().size());
                         assertEquals("0.0.0.0/0", r.getSecurityGroupRules().get(0).getRemoteIpPrefix());
@@ -238,30 +251,30 @@ final class EmulatorLifecycle {
 
             // --- Two instances (each request example), waited for with the client's waiter
             step("createInstance", "linuxWithRootVolume",
-                    (t, w, ex) -> t.instances().createInstance(decode(ex, InstanceCreateRequest.class)),
+                    (t, w, ex) -> t.api(InstanceApi.class).createInstance(decode(ex, InstanceCreateRequest.class)),
                     (t, w, r) -> {
                         w.instanceId = built(t, r, "web-01");
                     }),
             step("createInstance", "fixedDiskFlavor",
-                    (t, w, ex) -> t.instances().createInstance(decode(ex, InstanceCreateRequest.class)),
+                    (t, w, ex) -> t.api(InstanceApi.class).createInstance(decode(ex, InstanceCreateRequest.class)),
                     (t, w, r) -> {
                         w.fixedDiskInstanceId = built(t, r, "cache-01");
                     }),
             step("createInstance", "subnetAndSsdRoot",
-                    (t, w, ex) -> t.instances().createInstance(decode(ex, InstanceCreateRequest.class)),
+                    (t, w, ex) -> t.api(InstanceApi.class).createInstance(decode(ex, InstanceCreateRequest.class)),
                     (t, w, r) -> {
                         w.subnetInstanceId = built(t, r, "web-02");
-                        assertEquals(1, t.instances().listInstanceDetails(w.subnetInstanceId).getInstances().get(0)
+                        assertEquals(1, t.api(InstanceApi.class).listInstanceDetails(w.subnetInstanceId).getInstances().get(0)
                                 .getAddresses().size(), "one interface, on the network of the subnet");
                     }),
             step("listInstances", null,
-                    (t, w, ex) -> t.instances().listInstances(w.instanceId),
+                    (t, w, ex) -> t.api(InstanceApi.class).listInstances(w.instanceId),
                     (t, w, r) -> {
                         assertEquals(1, r.getInstances().size());
                         assertEquals(InstanceStatus.ACTIVE, r.getInstances().get(0).getStatus());
                     }),
             step("listInstanceDetails", null,
-                    (t, w, ex) -> t.instances().listInstanceDetails(w.instanceId),
+                    (t, w, ex) -> t.api(InstanceApi.class).listInstanceDetails(w.instanceId),
                     (t, w, r) -> {
                         InstanceDetail detail = r.getInstances().get(0);
                         assertEquals(ROOT_VOLUME_FLAVOR, detail.getFlavor().getId());
@@ -274,29 +287,29 @@ final class EmulatorLifecycle {
 
             // --- Block storage: create, attach, detach
             step("createVolume", "dataDisk",
-                    (t, w, ex) -> t.volumes().createVolume(decode(ex, VolumeCreateRequest.class)),
+                    (t, w, ex) -> t.api(BlockStorageApi.class).createVolume(decode(ex, VolumeCreateRequest.class)),
                     (t, w, r) -> {
                         w.volumeId = r.getVolume().getId();
                         assertEquals(VolumeStatus.CREATING, r.getVolume().getStatus());
                         t.volumeWaiter().untilAvailable(w.volumeId);
                     }),
             step("createVolume", "ssdDisk",
-                    (t, w, ex) -> t.volumes().createVolume(decode(ex, VolumeCreateRequest.class)),
+                    (t, w, ex) -> t.api(BlockStorageApi.class).createVolume(decode(ex, VolumeCreateRequest.class)),
                     (t, w, r) -> {
                         t.volumeWaiter().untilAvailable(r.getVolume().getId());
-                        t.volumes().deleteVolume(r.getVolume().getId());
+                        t.api(BlockStorageApi.class).deleteVolume(r.getVolume().getId());
                         t.volumeWaiter().untilGone(r.getVolume().getId());
                     }),
             step("createVolume", "defaultType",
-                    (t, w, ex) -> t.volumes().createVolume(decode(ex, VolumeCreateRequest.class)),
+                    (t, w, ex) -> t.api(BlockStorageApi.class).createVolume(decode(ex, VolumeCreateRequest.class)),
                     (t, w, r) -> {
                         assertEquals(10, r.getVolume().getSize(), "created without a volumeType");
                         t.volumeWaiter().untilAvailable(r.getVolume().getId());
-                        t.volumes().deleteVolume(r.getVolume().getId());
+                        t.api(BlockStorageApi.class).deleteVolume(r.getVolume().getId());
                         t.volumeWaiter().untilGone(r.getVolume().getId());
                     }),
             step("listVolumes", null,
-                    (t, w, ex) -> t.volumes().listVolumes(w.volumeId),
+                    (t, w, ex) -> t.api(BlockStorageApi.class).listVolumes(w.volumeId),
                     (t, w, r) -> {
                         Volume volume = r.getVolumes().get(0);
                         assertEquals(VolumeStatus.AVAILABLE, volume.getStatus());
@@ -304,7 +317,7 @@ final class EmulatorLifecycle {
                         assertEquals("data", volume.getMetadata().get("purpose"));
                     }),
             step("attachVolume", "attach",
-                    (t, w, ex) -> t.instances().attachVolume(w.instanceId,
+                    (t, w, ex) -> t.api(InstanceApi.class).attachVolume(w.instanceId,
                             decode(with(ex, "/attachment/volumeId", w.volumeId), VolumeAttachRequest.class)),
                     (t, w, r) -> {
                         assertEquals(w.volumeId, r.getAttachment().getVolumeId());
@@ -312,20 +325,20 @@ final class EmulatorLifecycle {
                         assertEquals(w.instanceId, t.volumeWaiter().untilInUse(w.volumeId).getAttachments().get(0).getInstanceId());
                     }),
             step("detachVolume", null,
-                    (t, w, ex) -> t.instances().detachVolume(w.instanceId, w.volumeId),
+                    (t, w, ex) -> t.api(InstanceApi.class).detachVolume(w.instanceId, w.volumeId),
                     (t, w, r) -> assertTrue(isEmpty(t.volumeWaiter().untilAvailable(w.volumeId).getAttachments()),
                             "no attachment left")),
 
             // --- A floating IP and the instance actions, each in a state that allows it
             step("createFloatingIp", "fromPublicPool",
-                    (t, w, ex) -> t.floatingIps().createFloatingIp(decode(ex, FloatingIpCreateRequest.class)),
+                    (t, w, ex) -> t.api(FloatingIpApi.class).createFloatingIp(decode(ex, FloatingIpCreateRequest.class)),
                     (t, w, r) -> {
                         w.floatingIpId = r.getFloatingIp().getId();
                         w.floatingAddress = r.getFloatingIp().getFloatingIpAddress();
                         assertNull(r.getFloatingIp().getFixedIpAddress(), "not associated yet");
                     }),
             step("listFloatingIps", null,
-                    (t, w, ex) -> t.floatingIps().listFloatingIps(w.floatingIpId),
+                    (t, w, ex) -> t.api(FloatingIpApi.class).listFloatingIps(w.floatingIpId),
                     (t, w, r) -> {
                         FloatingIp ip = r.getFloatingIps().get(0);
                         assertEquals(w.floatingAddress, ip.getFloatingIpAddress());
@@ -342,7 +355,7 @@ final class EmulatorLifecycle {
             action("removeSecurityGroup", (ex, w) -> ex,
                     (t, w) -> assertEquals(List.of("default"), groupNames(detail(t, w.instanceId)))),
             step("updateSecurityGroup", "rename",
-                    (t, w, ex) -> t.securityGroups().updateSecurityGroup(w.groupId, decode(ex, SecurityGroupRequest.class)),
+                    (t, w, ex) -> t.api(SecurityGroupApi.class).updateSecurityGroup(w.groupId, decode(ex, SecurityGroupRequest.class)),
                     (t, w, r) -> assertEquals(ex("updateSecurityGroup", "rename").at("/securityGroup/name").asText(),
                             r.getSecurityGroup().getName())),
             action("reboot", (ex, w) -> ex, (t, w) -> t.instanceWaiter().untilActive(w.instanceId)),
@@ -353,7 +366,7 @@ final class EmulatorLifecycle {
             }),
             action("stop", (ex, w) -> ex, (t, w) -> t.instanceWaiter().untilStopped(w.instanceId)),
             step("performInstanceAction", "uploadImage",
-                    (t, w, ex) -> t.instanceActionApi().performInstanceAction(w.instanceId, decode(ex, InstanceActionRequest.class)),
+                    (t, w, ex) -> t.api(InstanceActionApi.class).performInstanceAction(w.instanceId, decode(ex, InstanceActionRequest.class)),
                     (t, w, r) -> {
                         assertEquals(ex("performInstanceAction", "uploadImage").at("/parameters/name").asText(),
                                 r.getCreatedImage().getName());
@@ -362,47 +375,47 @@ final class EmulatorLifecycle {
                         w.imageId = r.getCreatedImage().getId();
                     }),
             step("deleteImage", null,
-                    (t, w, ex) -> t.images().deleteImage(w.imageId),
-                    (t, w, r) -> assertTrue(t.images().listImages().getImages().stream()
+                    (t, w, ex) -> t.api(ImageApi.class).deleteImage(w.imageId),
+                    (t, w, r) -> assertTrue(t.api(ImageApi.class).listImages().getImages().stream()
                             .noneMatch(i -> w.imageId.equals(i.getId())), "the project's own image is gone")),
             action("start", (ex, w) -> ex, (t, w) -> t.instanceWaiter().untilActive(w.instanceId)),
 
             // --- Deletes
             step("deleteFloatingIp", null,
-                    (t, w, ex) -> t.floatingIps().deleteFloatingIp(w.floatingIpId),
-                    (t, w, r) -> assertTrue(t.floatingIps().listFloatingIps().getFloatingIps().stream()
+                    (t, w, ex) -> t.api(FloatingIpApi.class).deleteFloatingIp(w.floatingIpId),
+                    (t, w, r) -> assertTrue(t.api(FloatingIpApi.class).listFloatingIps().getFloatingIps().stream()
                             .noneMatch(f -> w.floatingIpId.equals(f.getId())), "the floating IP is gone")),
             step("deleteVolume", null,
-                    (t, w, ex) -> t.volumes().deleteVolume(w.volumeId),
+                    (t, w, ex) -> t.api(BlockStorageApi.class).deleteVolume(w.volumeId),
                     (t, w, r) -> t.volumeWaiter().untilGone(w.volumeId)),
             step("deleteSecurityGroupRule", null,
-                    (t, w, ex) -> t.securityGroupRules().deleteSecurityGroupRule(w.httpsRuleId),
-                    (t, w, r) -> assertTrue(t.securityGroups().listSecurityGroups(w.groupId).getSecurityGroups().get(0)
+                    (t, w, ex) -> t.api(SecurityGroupRuleApi.class).deleteSecurityGroupRule(w.httpsRuleId),
+                    (t, w, r) -> assertTrue(t.api(SecurityGroupApi.class).listSecurityGroups(w.groupId).getSecurityGroups().get(0)
                             .getSecurityGroupRules().stream().map(SecurityGroupRule::getId).noneMatch(w.httpsRuleId::equals),
                             "the rule is gone from its group")),
             step("deleteInstance", null, "web-01",
-                    (t, w, ex) -> t.instances().deleteInstance(w.instanceId),
+                    (t, w, ex) -> t.api(InstanceApi.class).deleteInstance(w.instanceId),
                     (t, w, r) -> t.instanceWaiter().untilGone(w.instanceId)),
             step("deleteInstance", null, "web-02",
-                    (t, w, ex) -> t.instances().deleteInstance(w.subnetInstanceId),
+                    (t, w, ex) -> t.api(InstanceApi.class).deleteInstance(w.subnetInstanceId),
                     (t, w, r) -> t.instanceWaiter().untilGone(w.subnetInstanceId)),
             step("deleteInstance", null, "cache-01",
-                    (t, w, ex) -> t.instances().deleteInstance(w.fixedDiskInstanceId),
+                    (t, w, ex) -> t.api(InstanceApi.class).deleteInstance(w.fixedDiskInstanceId),
                     (t, w, r) -> {
                         t.instanceWaiter().untilGone(w.fixedDiskInstanceId);
-                        assertEquals(List.of(), t.instances().listInstances().getInstances(), "no instance left");
+                        assertEquals(List.of(), t.api(InstanceApi.class).listInstances().getInstances(), "no instance left");
                     }),
             step("deleteSecurityGroup", null,
-                    (t, w, ex) -> t.securityGroups().deleteSecurityGroup(w.groupId),
-                    (t, w, r) -> assertEquals(List.of("default"), t.securityGroups().listSecurityGroups()
+                    (t, w, ex) -> t.api(SecurityGroupApi.class).deleteSecurityGroup(w.groupId),
+                    (t, w, r) -> assertEquals(List.of("default"), t.api(SecurityGroupApi.class).listSecurityGroups()
                             .getSecurityGroups().stream().map(g -> g.getName()).toList(), "only the default group is left")),
             step("deleteKeypair", null, KEY_NAME,
-                    (t, w, ex) -> t.keypairs().deleteKeypair(KEY_NAME),
-                    (t, w, r) -> assertEquals(List.of(UPLOADED_KEY_NAME), t.keypairs().listKeypairs()
+                    (t, w, ex) -> t.api(KeypairApi.class).deleteKeypair(KEY_NAME),
+                    (t, w, r) -> assertEquals(List.of(UPLOADED_KEY_NAME), t.api(KeypairApi.class).listKeypairs()
                             .getKeypairs().stream().map(k -> k.getName()).toList())),
             step("deleteKeypair", null, UPLOADED_KEY_NAME,
-                    (t, w, ex) -> t.keypairs().deleteKeypair(UPLOADED_KEY_NAME),
-                    (t, w, r) -> assertEquals(List.of(), t.keypairs().listKeypairs().getKeypairs(),
+                    (t, w, ex) -> t.api(KeypairApi.class).deleteKeypair(UPLOADED_KEY_NAME),
+                    (t, w, r) -> assertEquals(List.of(), t.api(KeypairApi.class).listKeypairs().getKeypairs(),
                             "no key pair left")));
 
     private EmulatorLifecycle() {
@@ -422,7 +435,7 @@ final class EmulatorLifecycle {
     /** An instance action through the generated action endpoint, with its request example. */
     private static Step action(String action, ExampleChange change, AfterAction after) {
         return step("performInstanceAction", action,
-                (t, w, ex) -> t.instanceActionApi().performInstanceAction(w.instanceId,
+                (t, w, ex) -> t.api(InstanceActionApi.class).performInstanceAction(w.instanceId,
                         decode(change.apply(ex, w), InstanceActionRequest.class)),
                 (Then<InstanceActionResponse>) (t, w, r) -> {
                     assertNull(r.getCreatedImage(), "only uploadImage returns an image");
@@ -444,11 +457,11 @@ final class EmulatorLifecycle {
     }
 
     private static InstanceSummary summary(ToastComputeClient toast, String id) {
-        return toast.instances().listInstances(id).getInstances().get(0);
+        return toast.api(InstanceApi.class).listInstances(id).getInstances().get(0);
     }
 
     private static InstanceDetail detail(ToastComputeClient toast, String id) {
-        return toast.instances().listInstanceDetails(id).getInstances().get(0);
+        return toast.api(InstanceApi.class).listInstanceDetails(id).getInstances().get(0);
     }
 
     private static InstanceAddress address(ToastComputeClient toast, String id) {

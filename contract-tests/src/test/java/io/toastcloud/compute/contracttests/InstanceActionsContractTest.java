@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toastcloud.compute.client.ToastComputeClient;
+import io.toastcloud.compute.client.resource.InstanceId;
 import io.toastcloud.compute.contracttests.prism.PrismEndpoint;
 import io.toastcloud.compute.contracttests.prism.PrismExtension;
 import io.toastcloud.compute.contracttests.support.ContractDocument;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The nine instance actions through the client's typed methods ({@code client.actions()}): each
+ * The nine instance actions through the client's typed methods ({@code client.instances()}): each
  * sends exactly the contract's request example for its action, and Prism accepts it.
  * ({@link OperationContractTest} covers each action's answers through the generated API.)
  */
@@ -51,7 +52,7 @@ class InstanceActionsContractTest {
     @TestFactory
     Stream<DynamicTest> eachTypedActionSendsItsExample() {
         return ACTION.requestExamples().entrySet().stream().map(e -> dynamicTest(
-                "actions()." + e.getKey() + " sends the example '" + e.getKey() + "'", () -> sendsExample(e.getKey(), e.getValue())));
+                "instances()." + e.getKey() + " sends the example '" + e.getKey() + "'", () -> sendsExample(e.getKey(), e.getValue())));
     }
 
     private static void sendsExample(String action, JsonNode example) throws Throwable {
@@ -62,11 +63,11 @@ class InstanceActionsContractTest {
         String answer = OperationCalls.successExampleFor(OPERATION, action);
 
         Object returned = PreferExample.with(OPERATION, answer,
-                () -> typed.perform(prism.client().actions(), ExampleIds.INSTANCE, example));
+                () -> typed.perform(prism.client().instances(), InstanceId.of(ExampleIds.INSTANCE), example));
 
         SentRequests.Sent sent = prism.sent().last();
         assertEquals(OPERATION, sent.operationId());
-        assertSameJson(example, parse(sent.body()), "actions()." + action + " must send the contract's example");
+        assertSameJson(example, parse(sent.body()), "instances()." + action + " must send the contract's example");
         JsonNode createdImage = ACTION.responseExample(answer).path("createdImage");
         if (createdImage.isMissingNode()) {
             assertNull(returned, action + " returns nothing");

@@ -1,6 +1,5 @@
 package io.toastcloud.compute.contracttests;
 
-import io.toastcloud.compute.api.ImageApi;
 import static io.toastcloud.compute.contracttests.ExampleIds.FLOATING_IP;
 import static io.toastcloud.compute.contracttests.ExampleIds.IMAGE;
 import static io.toastcloud.compute.contracttests.ExampleIds.PUBLIC_IMAGE;
@@ -15,6 +14,19 @@ import static java.util.Map.entry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toastcloud.compute.api.AvailabilityZoneApi;
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.FloatingIpApi;
+import io.toastcloud.compute.api.ImageApi;
+import io.toastcloud.compute.api.InstanceActionApi;
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.api.KeypairApi;
+import io.toastcloud.compute.api.NetworkApi;
+import io.toastcloud.compute.api.SecurityGroupApi;
+import io.toastcloud.compute.api.SecurityGroupRuleApi;
+import io.toastcloud.compute.api.SubnetApi;
+import io.toastcloud.compute.api.TokenApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.model.FloatingIpCreateRequest;
 import io.toastcloud.compute.model.InstanceActionRequest;
@@ -41,41 +53,41 @@ final class OperationCalls {
     }
 
     static final Map<String, Call> BY_OPERATION = Map.ofEntries(
-            entry("issueToken", (t, body) -> t.tokens().issueToken(decode(body, TokenIssueRequest.class))),
-            entry("getToken", (t, body) -> t.tokens().getToken(TOKEN)),
-            entry("listAvailabilityZones", (t, body) -> t.availabilityZones().listAvailabilityZones()),
-            entry("listInstances", (t, body) -> t.instances().listInstances(INSTANCE)),
-            entry("createInstance", (t, body) -> t.instances().createInstance(decode(body, InstanceCreateRequest.class))),
-            entry("deleteInstance", (t, body) -> t.instances().deleteInstance(INSTANCE)),
-            entry("listInstanceDetails", (t, body) -> t.instances().listInstanceDetails(INSTANCE)),
-            entry("attachVolume", (t, body) -> t.instances().attachVolume(INSTANCE, decode(body, VolumeAttachRequest.class))),
-            entry("detachVolume", (t, body) -> t.instances().detachVolume(INSTANCE, VOLUME)),
+            entry("issueToken", (t, body) -> t.api(TokenApi.class).issueToken(decode(body, TokenIssueRequest.class))),
+            entry("getToken", (t, body) -> t.api(TokenApi.class).getToken(TOKEN)),
+            entry("listAvailabilityZones", (t, body) -> t.api(AvailabilityZoneApi.class).listAvailabilityZones()),
+            entry("listInstances", (t, body) -> t.api(InstanceApi.class).listInstances(INSTANCE)),
+            entry("createInstance", (t, body) -> t.api(InstanceApi.class).createInstance(decode(body, InstanceCreateRequest.class))),
+            entry("deleteInstance", (t, body) -> t.api(InstanceApi.class).deleteInstance(INSTANCE)),
+            entry("listInstanceDetails", (t, body) -> t.api(InstanceApi.class).listInstanceDetails(INSTANCE)),
+            entry("attachVolume", (t, body) -> t.api(InstanceApi.class).attachVolume(INSTANCE, decode(body, VolumeAttachRequest.class))),
+            entry("detachVolume", (t, body) -> t.api(InstanceApi.class).detachVolume(INSTANCE, VOLUME)),
             entry("performInstanceAction", (t, body) ->
-                    t.instanceActionApi().performInstanceAction(INSTANCE, decode(body, InstanceActionRequest.class))),
-            entry("listFlavors", (t, body) -> t.flavors().listFlavors()),
-            entry("listKeypairs", (t, body) -> t.keypairs().listKeypairs(KEYPAIR)),
-            entry("createKeypair", (t, body) -> t.keypairs().createKeypair(decode(body, KeypairCreateRequest.class))),
-            entry("deleteKeypair", (t, body) -> t.keypairs().deleteKeypair(KEYPAIR)),
-            entry("listImages", (t, body) -> t.images().listImages()),
-            entry("deleteImage", (t, body) -> t.images().deleteImage(IMAGE)),
-            entry("listVolumes", (t, body) -> t.volumes().listVolumes(VOLUME)),
-            entry("createVolume", (t, body) -> t.volumes().createVolume(decode(body, VolumeCreateRequest.class))),
-            entry("deleteVolume", (t, body) -> t.volumes().deleteVolume(VOLUME)),
-            entry("listSecurityGroups", (t, body) -> t.securityGroups().listSecurityGroups(SECURITY_GROUP)),
-            entry("createSecurityGroup", (t, body) -> t.securityGroups().createSecurityGroup(decode(body, SecurityGroupRequest.class))),
-            entry("deleteSecurityGroup", (t, body) -> t.securityGroups().deleteSecurityGroup(SECURITY_GROUP)),
+                    t.api(InstanceActionApi.class).performInstanceAction(INSTANCE, decode(body, InstanceActionRequest.class))),
+            entry("listFlavors", (t, body) -> t.api(FlavorApi.class).listFlavors()),
+            entry("listKeypairs", (t, body) -> t.api(KeypairApi.class).listKeypairs(KEYPAIR)),
+            entry("createKeypair", (t, body) -> t.api(KeypairApi.class).createKeypair(decode(body, KeypairCreateRequest.class))),
+            entry("deleteKeypair", (t, body) -> t.api(KeypairApi.class).deleteKeypair(KEYPAIR)),
+            entry("listImages", (t, body) -> t.api(ImageApi.class).listImages()),
+            entry("deleteImage", (t, body) -> t.api(ImageApi.class).deleteImage(IMAGE)),
+            entry("listVolumes", (t, body) -> t.api(BlockStorageApi.class).listVolumes(VOLUME)),
+            entry("createVolume", (t, body) -> t.api(BlockStorageApi.class).createVolume(decode(body, VolumeCreateRequest.class))),
+            entry("deleteVolume", (t, body) -> t.api(BlockStorageApi.class).deleteVolume(VOLUME)),
+            entry("listSecurityGroups", (t, body) -> t.api(SecurityGroupApi.class).listSecurityGroups(SECURITY_GROUP)),
+            entry("createSecurityGroup", (t, body) -> t.api(SecurityGroupApi.class).createSecurityGroup(decode(body, SecurityGroupRequest.class))),
+            entry("deleteSecurityGroup", (t, body) -> t.api(SecurityGroupApi.class).deleteSecurityGroup(SECURITY_GROUP)),
             entry("updateSecurityGroup", (t, body) ->
-                    t.securityGroups().updateSecurityGroup(SECURITY_GROUP, decode(body, SecurityGroupRequest.class))),
-            entry("listSecurityGroupRules", (t, body) -> t.securityGroupRules().listSecurityGroupRules(SECURITY_GROUP_RULE)),
+                    t.api(SecurityGroupApi.class).updateSecurityGroup(SECURITY_GROUP, decode(body, SecurityGroupRequest.class))),
+            entry("listSecurityGroupRules", (t, body) -> t.api(SecurityGroupRuleApi.class).listSecurityGroupRules(SECURITY_GROUP_RULE)),
             entry("createSecurityGroupRule", (t, body) ->
-                    t.securityGroupRules().createSecurityGroupRule(decode(body, SecurityGroupRuleCreateRequest.class))),
-            entry("deleteSecurityGroupRule", (t, body) -> t.securityGroupRules().deleteSecurityGroupRule(SECURITY_GROUP_RULE)),
-            entry("listNetworks", (t, body) -> t.networks().listNetworks(NETWORK)),
-            entry("listSubnets", (t, body) -> t.subnets().listSubnets()),
-            entry("listFloatingIpPools", (t, body) -> t.floatingIps().listFloatingIpPools()),
-            entry("listFloatingIps", (t, body) -> t.floatingIps().listFloatingIps(FLOATING_IP)),
-            entry("createFloatingIp", (t, body) -> t.floatingIps().createFloatingIp(decode(body, FloatingIpCreateRequest.class))),
-            entry("deleteFloatingIp", (t, body) -> t.floatingIps().deleteFloatingIp(FLOATING_IP)));
+                    t.api(SecurityGroupRuleApi.class).createSecurityGroupRule(decode(body, SecurityGroupRuleCreateRequest.class))),
+            entry("deleteSecurityGroupRule", (t, body) -> t.api(SecurityGroupRuleApi.class).deleteSecurityGroupRule(SECURITY_GROUP_RULE)),
+            entry("listNetworks", (t, body) -> t.api(NetworkApi.class).listNetworks(NETWORK)),
+            entry("listSubnets", (t, body) -> t.api(SubnetApi.class).listSubnets()),
+            entry("listFloatingIpPools", (t, body) -> t.api(FloatingIpApi.class).listFloatingIpPools()),
+            entry("listFloatingIps", (t, body) -> t.api(FloatingIpApi.class).listFloatingIps(FLOATING_IP)),
+            entry("createFloatingIp", (t, body) -> t.api(FloatingIpApi.class).createFloatingIp(decode(body, FloatingIpCreateRequest.class))),
+            entry("deleteFloatingIp", (t, body) -> t.api(FloatingIpApi.class).deleteFloatingIp(FLOATING_IP)));
 
     /**
      * Which success example answers which request example. Prism serves whichever example is
@@ -91,9 +103,9 @@ final class OperationCalls {
      * marker). {@code success} is answered by the operation's line in {@link #BY_OPERATION}.
      */
     static final Map<String, Call> CALLS_BY_SUCCESS_EXAMPLE = Map.of(
-            "listImages/page", (t, body) -> t.images().listImages(new ImageApi.ListImagesQueryParams().limit(1).marker(PUBLIC_IMAGE)),
-            "listImages/queuedImage", (t, body) -> t.images().listImages(),
-            "listInstanceDetails/buildingWithoutKey", (t, body) -> t.instances().listInstanceDetails(INSTANCE));
+            "listImages/page", (t, body) -> t.api(ImageApi.class).listImages(new ImageApi.ListImagesQueryParams().limit(1).marker(PUBLIC_IMAGE)),
+            "listImages/queuedImage", (t, body) -> t.api(ImageApi.class).listImages(),
+            "listInstanceDetails/buildingWithoutKey", (t, body) -> t.api(InstanceApi.class).listInstanceDetails(INSTANCE));
 
     private OperationCalls() {
     }

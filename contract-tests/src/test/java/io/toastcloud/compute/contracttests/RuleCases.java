@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.InstanceActionApi;
+import io.toastcloud.compute.api.InstanceApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.contracttests.RuleCase.ClientCannotSend;
 import io.toastcloud.compute.contracttests.RuleCase.ClientRefuses;
@@ -124,7 +127,7 @@ final class RuleCases {
             new RuleCase("start-parameters-empty", "start takes no parameters: an empty object at most",
                     new RawRequest("POST", path("performInstanceAction"), "{\"action\":\"start\",\"parameters\":{\"type\":\"SOFT\"}}", true),
                     new ClientRefuses("performInstanceAction", List.of("parameters maxProperties"),
-                            t -> t.instanceActionApi().performInstanceAction(ExampleIds.INSTANCE, OperationCalls.decode(
+                            t -> t.api(InstanceActionApi.class).performInstanceAction(ExampleIds.INSTANCE, OperationCalls.decode(
                                     parse("{\"action\":\"start\",\"parameters\":{\"type\":\"SOFT\"}}"), InstanceActionRequest.class))),
                     unprocessable("body oneOf")),
             body("reboot-type", "a reboot is SOFT or HARD",
@@ -136,24 +139,24 @@ final class RuleCases {
             new RuleCase("unknown-action", "the action is one of the nine actions",
                     new RawRequest("POST", path("performInstanceAction"), "{\"action\":\"suspend\"}", true),
                     new ClientRefuses("performInstanceAction", List.of("action enum"),
-                            t -> t.instanceActionApi().performInstanceAction(ExampleIds.INSTANCE, new SuspendAction())),
+                            t -> t.api(InstanceActionApi.class).performInstanceAction(ExampleIds.INSTANCE, new SuspendAction())),
                     unprocessable("body oneOf", "body.action enum")),
             // query parameters
             new RuleCase("required-query-parameter", "a required query parameter (the id to delete) is present",
                     new RawRequest("DELETE", path("deleteInstance"), null, true),
                     new ClientRefuses("deleteInstance", List.of("id required"),
-                            t -> t.instances().deleteInstance(null)),
+                            t -> t.api(InstanceApi.class).deleteInstance(null)),
                     unprocessable("query required")),
             new RuleCase("required-query-parameter-empty", "an id is at least 1 character",
                     new RawRequest("DELETE", path("deleteInstance") + "?id=", null, true),
                     new ClientRefuses("deleteInstance", List.of("id minLength"),
-                            t -> t.instances().deleteInstance("")),
+                            t -> t.api(InstanceApi.class).deleteInstance("")),
                     // Prism takes an empty query value for no value: it reports the required parameter as missing
                     unprocessable("query required")),
             new RuleCase("optional-filter-empty", "an id filter, when given, is at least 1 character",
                     new RawRequest("GET", path("listInstances") + "?id=", null, true),
                     new ClientRefuses("listInstances", List.of("id minLength"),
-                            t -> t.instances().listInstances("")),
+                            t -> t.api(InstanceApi.class).listInstances("")),
                     new PrismAccepts("Prism takes an empty query value for no value, and the filter is optional")),
             // transport-level rules
             new RuleCase("missing-token", "every operation but issueToken sends X-Auth-Token",
@@ -250,7 +253,7 @@ final class RuleCases {
     }
 
     private static void sendsToken(PrismClient prism) {
-        prism.client().flavors().listFlavors();
+        prism.client().api(FlavorApi.class).listFlavors();
         assertTrue(prism.sent().last().hasHeader("X-Auth-Token"), "listFlavors went out with X-Auth-Token");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.client.error.AuthenticationException;
 import io.toastcloud.compute.contracttests.prism.PrismEndpoint;
 import io.toastcloud.compute.contracttests.prism.PrismExtension;
@@ -28,7 +29,7 @@ class TokenContractTest {
     void sendsTheTokenTheIssueAnswered(PrismEndpoint endpoint) {
         String issued = CONTRACT.operation("issueToken").responseExample("success").at("/access/token/id").asText();
         try (PrismClient prism = PrismClient.connect(endpoint)) {
-            prism.client().flavors().listFlavors();
+            prism.client().api(FlavorApi.class).listFlavors();
 
             List<SentRequests.Sent> sent = prism.sent().all();
             assertEquals(List.of("issueToken", "listFlavors"), sent.stream().map(SentRequests.Sent::operationId).toList());
@@ -43,7 +44,7 @@ class TokenContractTest {
         JsonNode header = CONTRACT.operation("issueToken").responseExample("authenticationFailed").path("header");
         try (PrismClient prism = PrismClient.connect(endpoint)) {
             AuthenticationException failed = assertThrows(AuthenticationException.class, () -> PreferExample.with(
-                    "issueToken", "authenticationFailed", () -> prism.client().flavors().listFlavors()));
+                    "issueToken", "authenticationFailed", () -> prism.client().api(FlavorApi.class).listFlavors()));
 
             assertEquals("issueToken", failed.operation());
             assertEquals(header.path("resultCode").asInt(), failed.resultCode());

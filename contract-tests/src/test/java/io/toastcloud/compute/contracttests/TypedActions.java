@@ -3,12 +3,16 @@ package io.toastcloud.compute.contracttests;
 import static java.util.Map.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toastcloud.compute.client.action.InstanceActions;
+import io.toastcloud.compute.client.resource.FixedIpAddress;
+import io.toastcloud.compute.client.resource.FlavorId;
+import io.toastcloud.compute.client.resource.FloatingIpAddress;
+import io.toastcloud.compute.client.resource.InstanceId;
+import io.toastcloud.compute.client.resource.Instances;
 import io.toastcloud.compute.model.RebootType;
 import java.util.Map;
 
 /**
- * The client's typed method for each instance action ({@code client.actions()}), called with the
+ * The client's typed method for each instance action ({@code client.instances()}), called with the
  * values of the action's request example. A new action in the contract without a line here fails
  * {@code ContractCoverageTest}.
  */
@@ -16,7 +20,7 @@ final class TypedActions {
     /** Performs one action on the instance; returns what the typed method returns (or null). */
     @FunctionalInterface
     interface Action {
-        Object perform(InstanceActions actions, String instanceId, JsonNode example);
+        Object perform(Instances instances, InstanceId instanceId, JsonNode example);
     }
 
     static final Map<String, Action> BY_ACTION = Map.ofEntries(
@@ -33,16 +37,17 @@ final class TypedActions {
                 return null;
             }),
             entry("resize", (a, id, ex) -> {
-                a.resize(id, text(ex, "/parameters/flavor"));
+                a.resize(id, FlavorId.of(text(ex, "/parameters/flavor")));
                 return null;
             }),
             entry("uploadImage", (a, id, ex) -> a.uploadImage(id, text(ex, "/parameters/name"))),
             entry("addFloatingIp", (a, id, ex) -> {
-                a.addFloatingIp(id, text(ex, "/parameters/address"), text(ex, "/parameters/ipAddress"));
+                a.addFloatingIp(id, FloatingIpAddress.of(text(ex, "/parameters/address")),
+                        FixedIpAddress.of(text(ex, "/parameters/ipAddress")));
                 return null;
             }),
             entry("removeFloatingIp", (a, id, ex) -> {
-                a.removeFloatingIp(id, text(ex, "/parameters/address"));
+                a.removeFloatingIp(id, FloatingIpAddress.of(text(ex, "/parameters/address")));
                 return null;
             }),
             entry("addSecurityGroup", (a, id, ex) -> {

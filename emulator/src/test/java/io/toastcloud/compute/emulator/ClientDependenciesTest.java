@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.TokenApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.model.TokenAuth;
@@ -41,12 +43,12 @@ class ClientDependenciesTest {
     @Test
     void theDefaultTransportWorksWithoutThemAndGetTokenToo() {
         try (ToastComputeClient client = emulator.client(EmulatorHarness.freshAppkey())) {
-            assertTrue(client.flavors().listFlavors().getFlavors().size() > 0);
-            String token = client.tokens().issueToken(new TokenIssueRequest().auth(new TokenAuth()
+            assertTrue(client.api(FlavorApi.class).listFlavors().getFlavors().size() > 0);
+            String token = client.api(TokenApi.class).issueToken(new TokenIssueRequest().auth(new TokenAuth()
                     .username(EmulatorUser.DEFAULT.name()).password(EmulatorUser.DEFAULT.password())))
                     .getAccess().getToken().getId();
             // getToken goes through java.net.http (feign-java11), which every transport needs.
-            assertEquals(token, client.tokens().getToken(token).getAccess().getToken().getId());
+            assertEquals(token, client.api(TokenApi.class).getToken(token).getAccess().getToken().getId());
         }
         emulator.verify();
     }

@@ -1,5 +1,13 @@
 package io.toastcloud.compute.emulator;
 
+import io.toastcloud.compute.client.resource.InstanceId;
+import io.toastcloud.compute.client.resource.FloatingIpAddress;
+import io.toastcloud.compute.client.resource.FlavorId;
+import io.toastcloud.compute.client.resource.FixedIpAddress;
+import io.toastcloud.compute.api.KeypairApi;
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.api.FloatingIpApi;
+import io.toastcloud.compute.api.BlockStorageApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,60 +53,60 @@ class ClientLifecycleTest {
     @Test
     void aWholeLifecycleWithTheWaiters() {
         try (ToastComputeClient c = emulator.client(EmulatorHarness.freshAppkey())) {
-            c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
+            c.api(KeypairApi.class).createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
             String id = create(c, "web-01");
             assertEquals(InstanceStatus.ACTIVE, c.instanceWaiter().untilActive(id).getStatus());
 
-            Volume volume = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
+            Volume volume = c.api(BlockStorageApi.class).createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
                     .name("data").size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume();
             c.volumeWaiter().untilAvailable(volume.getId());
-            c.instances().attachVolume(id, new VolumeAttachRequest().attachment(new VolumeAttachSpec().volumeId(volume.getId())));
+            c.api(InstanceApi.class).attachVolume(id, new VolumeAttachRequest().attachment(new VolumeAttachSpec().volumeId(volume.getId())));
             assertEquals(id, c.volumeWaiter().untilInUse(volume.getId()).getAttachments().get(0).getInstanceId());
 
-            FloatingIp ip = c.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
+            FloatingIp ip = c.api(FloatingIpApi.class).createFloatingIp(new FloatingIpCreateRequest()
                     .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingIp();
-            InstanceDetail detail = c.instances().listInstanceDetails(id).getInstances().get(0);
-            c.actions().addFloatingIp(id, ip.getFloatingIpAddress(), detail.getAddresses().get(0).getIpAddress());
-            assertEquals(ip.getFloatingIpAddress(), c.instances().listInstanceDetails(id).getInstances().get(0)
+            InstanceDetail detail = c.api(InstanceApi.class).listInstanceDetails(id).getInstances().get(0);
+            c.instances().addFloatingIp(InstanceId.of(id), FloatingIpAddress.of(ip.getFloatingIpAddress()), FixedIpAddress.of(detail.getAddresses().get(0).getIpAddress()));
+            assertEquals(ip.getFloatingIpAddress(), c.api(InstanceApi.class).listInstanceDetails(id).getInstances().get(0)
                     .getAddresses().get(0).getFloatingIpAddress());
-            assertThrows(NoAvailableIpException.class, () -> c.floatingIps().createFloatingIp(
+            assertThrows(NoAvailableIpException.class, () -> c.api(FloatingIpApi.class).createFloatingIp(
                     new FloatingIpCreateRequest().pool(new FloatingIpPoolReference().id(ValidationTest.POOL))));
-            c.actions().removeFloatingIp(id, ip.getFloatingIpAddress());
-            c.floatingIps().deleteFloatingIp(ip.getId());
+            c.instances().removeFloatingIp(InstanceId.of(id), FloatingIpAddress.of(ip.getFloatingIpAddress()));
+            c.api(FloatingIpApi.class).deleteFloatingIp(ip.getId());
 
-            c.actions().reboot(id, RebootType.SOFT);
+            c.instances().reboot(InstanceId.of(id), RebootType.SOFT);
             c.instanceWaiter().untilActive(id);
-            c.actions().stop(id);
+            c.instances().stop(InstanceId.of(id));
             c.instanceWaiter().untilStopped(id);
-            CreatedImage image = c.actions().uploadImage(id, "web-01-golden");
+            CreatedImage image = c.instances().uploadImage(InstanceId.of(id), "web-01-golden");
             assertEquals(20, c.imageWaiter().untilActive(image.getId()).getMinDisk());
-            c.actions().resize(id, ValidationTest.U2_FLAVOR);
+            c.instances().resize(InstanceId.of(id), FlavorId.of(ValidationTest.U2_FLAVOR));
             c.instanceWaiter().untilStopped(id);
-            c.actions().start(id);
+            c.instances().start(InstanceId.of(id));
             c.instanceWaiter().untilActive(id);
-            assertEquals("u2.c2m4", c.instances().listInstanceDetails(id).getInstances().get(0).getFlavor().getName());
+            assertEquals("u2.c2m4", c.api(InstanceApi.class).listInstanceDetails(id).getInstances().get(0).getFlavor().getName());
 
-            c.instances().detachVolume(id, volume.getId());
+            c.api(InstanceApi.class).detachVolume(id, volume.getId());
             c.volumeWaiter().untilAvailable(volume.getId());
-            c.volumes().deleteVolume(volume.getId());
+            c.api(BlockStorageApi.class).deleteVolume(volume.getId());
             c.volumeWaiter().untilGone(volume.getId());
-            c.instances().deleteInstance(id);
+            c.api(InstanceApi.class).deleteInstance(id);
             c.instanceWaiter().untilGone(id);
-            assertEquals(List.of(), c.instances().listInstances().getInstances());
+            assertEquals(List.of(), c.api(InstanceApi.class).listInstances().getInstances());
         }
     }
 
     @Test
     void failuresAreTheClientsTypedExceptions() {
         try (ToastComputeClient c = emulator.client(EmulatorHarness.freshAppkey())) {
-            c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
+            c.api(KeypairApi.class).createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
             String id = create(c, "web-01");
-            ConflictException early = assertThrows(ConflictException.class, () -> c.actions().stop(id));
+            ConflictException early = assertThrows(ConflictException.class, () -> c.instances().stop(InstanceId.of(id)));
             assertEquals(10409, early.resultCode());
             c.instanceWaiter().untilActive(id);
-            assertThrows(ConflictException.class, () -> c.actions().start(id));
-            assertThrows(ResourceNotFoundException.class, () -> c.actions().start("no-such-instance"));
-            InvalidParametersException windows = assertThrows(InvalidParametersException.class, () -> c.instances()
+            assertThrows(ConflictException.class, () -> c.instances().start(InstanceId.of(id)));
+            assertThrows(ResourceNotFoundException.class, () -> c.instances().start(InstanceId.of("no-such-instance")));
+            InvalidParametersException windows = assertThrows(InvalidParametersException.class, () -> c.api(InstanceApi.class)
                     .createInstance(request("windows-server", ValidationTest.WINDOWS_IMAGE, 50)));
             assertTrue(windows.getMessage().contains("instance.name.windowsMaxLength"), windows.getMessage());
         }
@@ -107,18 +115,18 @@ class ClientLifecycleTest {
     @Test
     void aWaiterFailsFastWhenTheInstanceEndsInError() {
         try (ToastComputeClient c = emulator.client(EmulatorHarness.freshAppkey())) {
-            c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
+            c.api(KeypairApi.class).createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k").publicKey(SshKeysTest.ED25519)));
             String id = create(c, "fail-web");
             ResourceFailedException failed = assertThrows(ResourceFailedException.class, () -> c.instanceWaiter().untilActive(id));
             assertTrue(failed.getMessage().contains("ERROR"), failed.getMessage());
-            Volume broken = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
+            Volume broken = c.api(BlockStorageApi.class).createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
                     .name("fail-data").size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume();
             assertThrows(ResourceFailedException.class, () -> c.volumeWaiter().untilStatus(broken.getId(), VolumeStatus.AVAILABLE));
         }
     }
 
     private static String create(ToastComputeClient c, String name) {
-        return c.instances().createInstance(request(name, ValidationTest.LINUX_IMAGE, 20)).getInstance().getId();
+        return c.api(InstanceApi.class).createInstance(request(name, ValidationTest.LINUX_IMAGE, 20)).getInstance().getId();
     }
 
     private static InstanceCreateRequest request(String name, String image, int rootSize) {

@@ -1,5 +1,14 @@
 package io.toastcloud.compute.emulator;
 
+import io.toastcloud.compute.client.resource.InstanceId;
+import io.toastcloud.compute.client.resource.FloatingIpAddress;
+import io.toastcloud.compute.client.resource.FixedIpAddress;
+import io.toastcloud.compute.api.SecurityGroupRuleApi;
+import io.toastcloud.compute.api.SecurityGroupApi;
+import io.toastcloud.compute.api.KeypairApi;
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.api.FloatingIpApi;
+import io.toastcloud.compute.api.BlockStorageApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,11 +81,11 @@ class ConcurrencyTest {
         assertTrue(gotIp.get() >= FLOATING_IPS, "at least each appkey's pool was used once");
         for (String appkey : appkeys) {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                assertEquals(List.of(), c.instances().listInstances().getInstances());
-                assertEquals(List.of(), c.volumes().listVolumes().getVolumes());
-                assertEquals(List.of(), c.keypairs().listKeypairs().getKeypairs());
-                assertEquals(List.of(), c.floatingIps().listFloatingIps().getFloatingIps());
-                assertEquals(List.of("default"), c.securityGroups().listSecurityGroups().getSecurityGroups()
+                assertEquals(List.of(), c.api(InstanceApi.class).listInstances().getInstances());
+                assertEquals(List.of(), c.api(BlockStorageApi.class).listVolumes().getVolumes());
+                assertEquals(List.of(), c.api(KeypairApi.class).listKeypairs().getKeypairs());
+                assertEquals(List.of(), c.api(FloatingIpApi.class).listFloatingIps().getFloatingIps());
+                assertEquals(List.of("default"), c.api(SecurityGroupApi.class).listSecurityGroups().getSecurityGroups()
                         .stream().map(g -> g.getName()).toList());
             }
         }
@@ -84,48 +93,48 @@ class ConcurrencyTest {
 
     private static void lifecycle(ToastComputeClient c, int n, AtomicInteger gotIp, AtomicInteger noIp) {
         String key = "k-" + n;
-        c.keypairs().createKeypair(new KeypairCreateRequest().keypair(n % 8 == 0 ? new KeypairCreateSpec().name(key)
+        c.api(KeypairApi.class).createKeypair(new KeypairCreateRequest().keypair(n % 8 == 0 ? new KeypairCreateSpec().name(key)
                 : new KeypairCreateSpec().name(key).publicKey(SshKeysTest.ED25519)));
-        String group = c.securityGroups().createSecurityGroup(new SecurityGroupRequest()
+        String group = c.api(SecurityGroupApi.class).createSecurityGroup(new SecurityGroupRequest()
                 .securityGroup(new SecurityGroupSpec().name("sg-" + n))).getSecurityGroup().getId();
-        String rule = c.securityGroupRules().createSecurityGroupRule(new SecurityGroupRuleCreateRequest()
+        String rule = c.api(SecurityGroupRuleApi.class).createSecurityGroupRule(new SecurityGroupRuleCreateRequest()
                 .securityGroupRule(new SecurityGroupRuleSpec().securityGroupId(group).direction(Direction.INGRESS)
                         .protocol(Protocol.TCP).portRangeMin(22).portRangeMax(22))).getSecurityGroupRule().getId();
-        String id = c.instances().createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec()
+        String id = c.api(InstanceApi.class).createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec()
                 .name("w-" + n).image(ValidationTest.LINUX_IMAGE).flavor(ValidationTest.T2_FLAVOR)
                 .networks(List.of(new NetworkReference().id(ValidationTest.NETWORK))).availabilityZone("kr-pub-a")
                 .keyName(key).volume(new InstanceRootVolumeSpec().size(20))
                 .securityGroups(List.of(new SecurityGroupName().name("default"), new SecurityGroupName().name("sg-" + n)))))
                 .getInstance().getId();
         c.instanceWaiter().untilActive(id);
-        String volume = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec().name("v-" + n)
+        String volume = c.api(BlockStorageApi.class).createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec().name("v-" + n)
                 .size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume().getId();
         c.volumeWaiter().untilAvailable(volume);
-        c.instances().attachVolume(id, new VolumeAttachRequest().attachment(new VolumeAttachSpec().volumeId(volume)));
+        c.api(InstanceApi.class).attachVolume(id, new VolumeAttachRequest().attachment(new VolumeAttachSpec().volumeId(volume)));
         c.volumeWaiter().untilInUse(volume);
-        c.instances().listInstanceDetails();
-        c.actions().stop(id);
+        c.api(InstanceApi.class).listInstanceDetails();
+        c.instances().stop(InstanceId.of(id));
         c.instanceWaiter().untilStopped(id);
         try {
-            FloatingIp ip = c.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
+            FloatingIp ip = c.api(FloatingIpApi.class).createFloatingIp(new FloatingIpCreateRequest()
                     .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingIp();
             gotIp.incrementAndGet();
-            String fixed = c.instances().listInstanceDetails(id).getInstances().get(0).getAddresses().get(0).getIpAddress();
-            c.actions().addFloatingIp(id, ip.getFloatingIpAddress(), fixed);
-            c.actions().removeFloatingIp(id, ip.getFloatingIpAddress());
-            c.floatingIps().deleteFloatingIp(ip.getId());
+            String fixed = c.api(InstanceApi.class).listInstanceDetails(id).getInstances().get(0).getAddresses().get(0).getIpAddress();
+            c.instances().addFloatingIp(InstanceId.of(id), FloatingIpAddress.of(ip.getFloatingIpAddress()), FixedIpAddress.of(fixed));
+            c.instances().removeFloatingIp(InstanceId.of(id), FloatingIpAddress.of(ip.getFloatingIpAddress()));
+            c.api(FloatingIpApi.class).deleteFloatingIp(ip.getId());
         } catch (NoAvailableIpException exhausted) {
             noIp.incrementAndGet();
         }
-        c.instances().detachVolume(id, volume);
+        c.api(InstanceApi.class).detachVolume(id, volume);
         c.volumeWaiter().untilAvailable(volume);
-        c.volumes().deleteVolume(volume);
+        c.api(BlockStorageApi.class).deleteVolume(volume);
         c.volumeWaiter().untilGone(volume);
-        c.instances().deleteInstance(id);
+        c.api(InstanceApi.class).deleteInstance(id);
         c.instanceWaiter().untilGone(id);
-        c.securityGroupRules().deleteSecurityGroupRule(rule);
-        c.securityGroups().deleteSecurityGroup(group);
-        c.keypairs().deleteKeypair(key);
+        c.api(SecurityGroupRuleApi.class).deleteSecurityGroupRule(rule);
+        c.api(SecurityGroupApi.class).deleteSecurityGroup(group);
+        c.api(KeypairApi.class).deleteKeypair(key);
     }
 
     @Test
@@ -133,7 +142,7 @@ class ConcurrencyTest {
         String appkey = EmulatorHarness.freshAppkey();
         List<String> outcomes = runTogether(n -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                return c.floatingIps().createFloatingIp(new FloatingIpCreateRequest()
+                return c.api(FloatingIpApi.class).createFloatingIp(new FloatingIpCreateRequest()
                         .pool(new FloatingIpPoolReference().id(ValidationTest.POOL))).getFloatingIp().getFloatingIpAddress();
             } catch (NoAvailableIpException e) {
                 return "20001";
@@ -150,7 +159,7 @@ class ConcurrencyTest {
         String appkey = EmulatorHarness.freshAppkey();
         List<String> keypairs = runTogether(n -> outcome(() -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("shared")
+                c.api(KeypairApi.class).createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("shared")
                         .publicKey(SshKeysTest.ED25519)));
             }
         }));
@@ -158,7 +167,7 @@ class ConcurrencyTest {
         assertEquals(CLIENTS - 1, keypairs.stream().filter("13409"::equals).count(), keypairs.toString());
         List<String> groups = runTogether(n -> outcome(() -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                c.securityGroups().createSecurityGroup(new SecurityGroupRequest().securityGroup(new SecurityGroupSpec().name("web")));
+                c.api(SecurityGroupApi.class).createSecurityGroup(new SecurityGroupRequest().securityGroup(new SecurityGroupSpec().name("web")));
             }
         }));
         assertEquals(1, groups.stream().filter("ok"::equals).count(), groups.toString());
@@ -170,24 +179,24 @@ class ConcurrencyTest {
         List<String> instances = new ArrayList<>();
         String volume;
         try (ToastComputeClient c = emulator.client(appkey)) {
-            c.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k")
+            c.api(KeypairApi.class).createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k")
                     .publicKey(SshKeysTest.ED25519)));
-            c.instances().createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec().name("many")
+            c.api(InstanceApi.class).createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec().name("many")
                     .image(ValidationTest.LINUX_IMAGE).flavor(ValidationTest.T2_FLAVOR)
                     .networks(List.of(new NetworkReference().id(ValidationTest.NETWORK))).availabilityZone("kr-pub-a")
                     .keyName("k").volume(new InstanceRootVolumeSpec().size(20)).count(10)
                     .securityGroups(List.of(new SecurityGroupName().name("default")))));
-            c.instances().listInstances().getInstances().forEach(i -> instances.add(i.getId()));
+            c.api(InstanceApi.class).listInstances().getInstances().forEach(i -> instances.add(i.getId()));
             for (String id : instances) {
                 c.instanceWaiter().untilActive(id);
             }
-            volume = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec().name("shared")
+            volume = c.api(BlockStorageApi.class).createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec().name("shared")
                     .size(10).availabilityZone("kr-pub-a").volumeType(""))).getVolume().getId();
             c.volumeWaiter().untilAvailable(volume);
         }
         List<String> outcomes = runTogether(n -> outcome(() -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                c.instances().attachVolume(instances.get(n % instances.size()), new VolumeAttachRequest()
+                c.api(InstanceApi.class).attachVolume(instances.get(n % instances.size()), new VolumeAttachRequest()
                         .attachment(new VolumeAttachSpec().volumeId(volume)));
             }
         }));
@@ -195,7 +204,7 @@ class ConcurrencyTest {
         assertEquals(CLIENTS - 1, outcomes.stream().filter("40400"::equals).count(), outcomes.toString());
         List<String> stops = runTogether(n -> outcome(() -> {
             try (ToastComputeClient c = emulator.client(appkey)) {
-                c.actions().stop(instances.get(0));
+                c.instances().stop(InstanceId.of(instances.get(0)));
             }
         }));
         assertEquals(1, stops.stream().filter("ok"::equals).count(), stops.toString());

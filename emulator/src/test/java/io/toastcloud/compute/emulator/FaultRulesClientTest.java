@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.KeypairApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.error.AuthenticationException;
 import io.toastcloud.compute.client.error.ConflictException;
@@ -86,30 +88,30 @@ class FaultRulesClientTest {
                 -2, ServerSideException.class, -4, InvalidParametersException.class, -5, ResourceNotFoundException.class,
                 10409, ConflictException.class, 20001, NoAvailableIpException.class, 30404, ResourceNotFoundException.class);
         try (ToastComputeClient c = client()) {
-            c.flavors().listFlavors(); // the token first: the rules below are for listFlavors only
+            c.api(FlavorApi.class).listFlavors(); // the token first: the rules below are for listFlavors only
             expected.forEach((code, type) -> {
                 add(FaultRule.on("listFlavors").resultCode(code).times(1));
-                ToastServiceException e = assertThrows(ToastServiceException.class, () -> c.flavors().listFlavors());
+                ToastServiceException e = assertThrows(ToastServiceException.class, () -> c.api(FlavorApi.class).listFlavors());
                 assertInstanceOf(type, e, code + " -> " + e);
                 assertEquals(code, e.resultCode());
                 assertEquals("listFlavors", e.operation());
             });
             assertTrue(pauses.isEmpty(), "a service's answer is not a transient fault: no retry");
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
         }
     }
 
     @Test
     void aTokenTheServiceCallsInvalidIsReissuedOnce() {
         try (ToastComputeClient c = client()) {
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             FaultRule once = add(FaultRule.on("listFlavors").resultCode(50401).times(1));
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             assertEquals(2, c.tokenManager().issueCount(), "a new token, transparently");
             assertTrue(emulator.server.faults().list().isEmpty(), "the rule was used: " + once);
 
             add(FaultRule.on("listFlavors").resultCode(50401));
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> c.flavors().listFlavors());
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> c.api(FlavorApi.class).listFlavors());
             assertEquals(50401, e.resultCode());
             assertEquals(3, c.tokenManager().issueCount(), "re-issued once, not again and again");
         }
@@ -118,9 +120,9 @@ class FaultRulesClientTest {
     @Test
     void aReadIsRetriedOnGatewayErrorsWithJitteredPauses() {
         try (ToastComputeClient c = client()) {
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             FaultRule rule = add(FaultRule.on("listFlavors").gatewayError(503).times(2));
-            assertFalse(c.flavors().listFlavors().getFlavors().isEmpty());
+            assertFalse(c.api(FlavorApi.class).listFlavors().getFlavors().isEmpty());
             assertEquals(2, pauses.size(), "two retries: " + pauses);
             pauses.forEach(p -> assertTrue(p.compareTo(Duration.ofSeconds(5)) <= 0, "within the policy's cap: " + p));
             assertTrue(emulator.server.faults().list().isEmpty(), "both calls of " + rule.id() + " used");
@@ -130,10 +132,10 @@ class FaultRulesClientTest {
     @Test
     void aReadHonoursRetryAfterOn502And503() {
         try (ToastComputeClient c = client()) {
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             add(FaultRule.on("listFlavors").gatewayError(503, Duration.ofSeconds(1)).times(1));
             add(FaultRule.on("listFlavors").gatewayError(502, Duration.ofSeconds(2)).times(1));
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), pauses);
         }
     }
@@ -141,9 +143,9 @@ class FaultRulesClientTest {
     @Test
     void aRetryAfterLongerThanThePolicyAllowsIsNotWaitedFor() {
         try (ToastComputeClient c = client()) {
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             FaultRule rule = add(FaultRule.on("listFlavors").gatewayError(503, Duration.ofSeconds(60)));
-            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> c.flavors().listFlavors());
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> c.api(FlavorApi.class).listFlavors());
             assertEquals(503, e.status());
             assertEquals(Duration.ofSeconds(60), e.retryAfter().orElseThrow());
             assertEquals(1, applied(rule));
@@ -154,9 +156,9 @@ class FaultRulesClientTest {
     @Test
     void aReadGivesUpAfterThePolicysAttempts() {
         try (ToastComputeClient c = client()) {
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             FaultRule rule = add(FaultRule.on("listFlavors").gatewayError(502));
-            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> c.flavors().listFlavors());
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> c.api(FlavorApi.class).listFlavors());
             assertEquals(502, e.status());
             assertTrue(e.bodyExcerpt().contains("Bad Gateway"), e.bodyExcerpt());
             assertEquals(3, applied(rule), "three attempts in all");
@@ -166,29 +168,29 @@ class FaultRulesClientTest {
     @Test
     void aCreateIsNeverRetriedOnAGatewayError() {
         try (ToastComputeClient c = client()) {
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             FaultRule rule = add(FaultRule.on("createKeypair").gatewayError(503, Duration.ofSeconds(1)));
             ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
-                    () -> c.keypairs().createKeypair(keypair("k")));
+                    () -> c.api(KeypairApi.class).createKeypair(keypair("k")));
             assertEquals("createKeypair", e.operation());
             assertEquals(1, applied(rule), "sent once");
             assertTrue(pauses.isEmpty());
             emulator.server.faults().clear();
-            assertTrue(c.keypairs().listKeypairs().getKeypairs().isEmpty(), "the gateway let nothing through");
+            assertTrue(c.api(KeypairApi.class).listKeypairs().getKeypairs().isEmpty(), "the gateway let nothing through");
         }
     }
 
     @Test
     void aDroppedConnectionIsRetriedForAReadAndNotForACreate() {
         try (ToastComputeClient c = client()) {
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             add(FaultRule.on("listFlavors").dropConnection().times(1));
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             assertEquals(1, pauses.size(), "one retry: " + pauses);
 
             FaultRule create = add(FaultRule.on("createKeypair").dropConnection());
             ToastConnectionException e = assertThrows(ToastConnectionException.class,
-                    () -> c.keypairs().createKeypair(keypair("k")));
+                    () -> c.api(KeypairApi.class).createKeypair(keypair("k")));
             assertEquals("createKeypair", e.operation());
             assertEquals(1, applied(create), "sent once");
         }
@@ -197,13 +199,13 @@ class FaultRulesClientTest {
     @Test
     void latencyBeyondTheReadTimeoutIsATimeoutRetriedForAReadOnly() {
         try (ToastComputeClient c = client(Duration.ofMillis(300))) {
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             add(FaultRule.on("listFlavors").latency(Duration.ofMillis(1200)).times(1));
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
             assertEquals(1, pauses.size(), "the slow first attempt timed out and was retried: " + pauses);
 
             FaultRule slowCreate = add(FaultRule.on("createKeypair").latency(Duration.ofMillis(1200)));
-            assertThrows(ToastTimeoutException.class, () -> c.keypairs().createKeypair(keypair("k")));
+            assertThrows(ToastTimeoutException.class, () -> c.api(KeypairApi.class).createKeypair(keypair("k")));
             assertEquals(1, applied(slowCreate), "sent once");
         }
     }
@@ -212,9 +214,9 @@ class FaultRulesClientTest {
     void aRuleForEveryOperationReachesTheTokenIssueToo() {
         try (ToastComputeClient c = client()) {
             add(FaultRule.onEveryOperation().resultCode(-1).times(1));
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> c.flavors().listFlavors());
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> c.api(FlavorApi.class).listFlavors());
             assertEquals("issueToken", e.operation());
-            c.flavors().listFlavors();
+            c.api(FlavorApi.class).listFlavors();
         }
     }
 }

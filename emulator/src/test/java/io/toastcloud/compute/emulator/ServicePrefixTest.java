@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toastcloud.compute.api.KeypairApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.error.ResourceNotFoundException;
 import io.toastcloud.compute.model.KeypairCreateRequest;
@@ -51,17 +52,17 @@ class ServicePrefixTest {
         String appkey = EmulatorHarness.freshAppkey();
         try (ToastComputeClient prefixed = client(appkey, emulator.serviceEndpoint());
                 ToastComputeClient bare = client(appkey, emulator.endpoint())) {
-            prefixed.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k")
+            prefixed.api(KeypairApi.class).createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name("k")
                     .publicKey(SshKeysTest.ED25519)));
             assertEquals(List.of("k"), names(bare), "made through /compute, seen without it");
-            bare.keypairs().deleteKeypair("k");
+            bare.api(KeypairApi.class).deleteKeypair("k");
             assertEquals(List.of(), names(prefixed), "deleted without /compute, gone through it");
-            assertThrows(ResourceNotFoundException.class, () -> prefixed.keypairs().deleteKeypair("k"));
+            assertThrows(ResourceNotFoundException.class, () -> prefixed.api(KeypairApi.class).deleteKeypair("k"));
         }
     }
 
     private static List<String> names(ToastComputeClient client) {
-        return client.keypairs().listKeypairs().getKeypairs().stream().map(k -> k.getName()).toList();
+        return client.api(KeypairApi.class).listKeypairs().getKeypairs().stream().map(k -> k.getName()).toList();
     }
 
     @Test

@@ -35,9 +35,9 @@ public final class ClientContender implements Contender {
         Instant expires = ToastTimestamps.parse(tokenExpires);
         this.steady = build(endpoint, transport, Clock.fixed(expires.minus(Duration.ofHours(1)), ZoneOffset.UTC));
         this.renewing = build(endpoint, transport, Clock.fixed(expires, ZoneOffset.UTC));
-        this.flavors = steady.flavors();
-        this.instances = steady.instances();
-        this.renewingFlavors = renewing.flavors();
+        this.flavors = steady.api(FlavorApi.class);
+        this.instances = steady.api(InstanceApi.class);
+        this.renewingFlavors = renewing.api(FlavorApi.class);
     }
 
     private static ToastComputeClient build(String endpoint, Transport transport, Clock clock) {

@@ -1,5 +1,10 @@
 package io.toastcloud.compute.contracttests.emulator;
 
+import io.toastcloud.compute.api.SecurityGroupApi;
+import io.toastcloud.compute.api.KeypairApi;
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.api.FloatingIpApi;
+import io.toastcloud.compute.api.BlockStorageApi;
 import io.toastcloud.compute.testsupport.ManualClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,7 +84,7 @@ public final class FailureFixture implements AutoCloseable {
 
     /** Uploads a key pair of this name (uploading is quick; generating an RSA pair is not). */
     public void keypair(String name) {
-        toast.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name(name)
+        toast.api(KeypairApi.class).createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name(name)
                 .publicKey(OpenSshKeys.newEd25519PublicKey("contract-tests"))));
     }
 
@@ -87,9 +92,9 @@ public final class FailureFixture implements AutoCloseable {
     public String activeInstance() {
         InstanceCreateRequest request = decode(example("createInstance", "linuxWithRootVolume"), InstanceCreateRequest.class);
         keypair(request.getInstance().getKeyName());
-        String id = toast.instances().createInstance(request).getInstance().getId();
+        String id = toast.api(InstanceApi.class).createInstance(request).getInstance().getId();
         settle();
-        InstanceStatus status = toast.instances().listInstances(id).getInstances().get(0).getStatus();
+        InstanceStatus status = toast.api(InstanceApi.class).listInstances(id).getInstances().get(0).getStatus();
         if (status != InstanceStatus.ACTIVE) {
             throw new AssertionError("the instance did not become ACTIVE once settled: " + status);
         }
@@ -98,14 +103,14 @@ public final class FailureFixture implements AutoCloseable {
 
     /** The first fixed IP address of an instance. */
     public String fixedIp(String instanceId) {
-        return toast.instances().listInstanceDetails(instanceId).getInstances().get(0).getAddresses().get(0).getIpAddress();
+        return toast.api(InstanceApi.class).listInstanceDetails(instanceId).getInstances().get(0).getAddresses().get(0).getIpAddress();
     }
 
     /** A volume from createVolume's example, still {@code creating} (the clock has not moved). */
     public String creatingVolume() {
-        String id = toast.volumes().createVolume(decode(example("createVolume", "dataDisk"), VolumeCreateRequest.class))
+        String id = toast.api(BlockStorageApi.class).createVolume(decode(example("createVolume", "dataDisk"), VolumeCreateRequest.class))
                 .getVolume().getId();
-        VolumeStatus status = toast.volumes().listVolumes(id).getVolumes().get(0).getStatus();
+        VolumeStatus status = toast.api(BlockStorageApi.class).listVolumes(id).getVolumes().get(0).getStatus();
         if (status != VolumeStatus.CREATING) {
             throw new AssertionError("a new volume must be creating until the clock moves: " + status);
         }
@@ -120,7 +125,7 @@ public final class FailureFixture implements AutoCloseable {
 
     /** A floating IP from createFloatingIp's example. */
     public FloatingIp floatingIp() {
-        return toast.floatingIps().createFloatingIp(decode(example("createFloatingIp", "fromPublicPool"),
+        return toast.api(FloatingIpApi.class).createFloatingIp(decode(example("createFloatingIp", "fromPublicPool"),
                 FloatingIpCreateRequest.class)).getFloatingIp();
     }
 
@@ -130,7 +135,7 @@ public final class FailureFixture implements AutoCloseable {
 
     /** A security group from createSecurityGroup's example; returns its id. */
     public String securityGroup() {
-        return toast.securityGroups().createSecurityGroup(decode(example("createSecurityGroup", "web"),
+        return toast.api(SecurityGroupApi.class).createSecurityGroup(decode(example("createSecurityGroup", "web"),
                 SecurityGroupRequest.class)).getSecurityGroup().getId();
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.FloatingIpApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.error.NoAvailableIpException;
 import io.toastcloud.compute.client.error.ServerSideException;
@@ -43,7 +45,7 @@ class AnnotatedEmulatorTest {
     void theClientIsConfiguredForTheTestsAppkeyAndTheFirstUser(ToastComputeClient client, @Appkey String appkey,
             EmulatorServer emulator) {
         assertEquals(appkey, client.appkey());
-        assertTrue(client.flavors().listFlavors().getFlavors().size() > 0);
+        assertTrue(client.api(FlavorApi.class).listFlavors().getFlavors().size() > 0);
         var token = emulator.state(appkey).orElseThrow().path("tokens").get(0);
         assertEquals("ci@example.com", token.path("username").asText());
         assertEquals(10 * 60 * 1000, token.path("expiresAt").asLong() - token.path("issuedAt").asLong(), "tokenLifetime 10m");
@@ -61,10 +63,10 @@ class AnnotatedEmulatorTest {
 
     @Test
     void theFloatingIpPoolHasTheConfiguredSize(ToastComputeClient client) {
-        String pool = client.floatingIps().listFloatingIpPools().getPools().get(0).getId();
+        String pool = client.api(FloatingIpApi.class).listFloatingIpPools().getPools().get(0).getId();
         FloatingIpCreateRequest request = new FloatingIpCreateRequest().pool(new FloatingIpPoolReference().id(pool));
-        client.floatingIps().createFloatingIp(request);
-        assertThrows(NoAvailableIpException.class, () -> client.floatingIps().createFloatingIp(request));
+        client.api(FloatingIpApi.class).createFloatingIp(request);
+        assertThrows(NoAvailableIpException.class, () -> client.api(FloatingIpApi.class).createFloatingIp(request));
     }
 
     @Test
@@ -75,9 +77,9 @@ class AnnotatedEmulatorTest {
 
     @Test
     void aFaultRuleOfThisTestIsClearedAfterIt(ToastComputeClient client, EmulatorServer emulator) {
-        client.flavors().listFlavors();
+        client.api(FlavorApi.class).listFlavors();
         emulator.faults().add(FaultRule.on("listFlavors").resultCode(-2));
-        assertThrows(ServerSideException.class, () -> client.flavors().listFlavors());
+        assertThrows(ServerSideException.class, () -> client.api(FlavorApi.class).listFlavors());
     }
 
     @Nested

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.emulator.EmulatorServer;
 import io.toastcloud.compute.emulator.state.JournalStore;
@@ -117,7 +118,7 @@ class ExtensionBehaviourTest {
 
         @Test
         void passesByItself(ToastComputeClient client) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
     }
 
@@ -130,7 +131,7 @@ class ExtensionBehaviourTest {
 
         @Test
         void passes(ToastComputeClient client) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
     }
 
@@ -164,7 +165,7 @@ class ExtensionBehaviourTest {
     static class ClientInBeforeAllScenario {
         @BeforeAll
         static void tooEarly(ToastComputeClient client) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
 
         @Test

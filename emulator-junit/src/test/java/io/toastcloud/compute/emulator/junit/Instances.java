@@ -1,5 +1,7 @@
 package io.toastcloud.compute.emulator.junit;
 
+import io.toastcloud.compute.api.InstanceApi;
+import io.toastcloud.compute.api.KeypairApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.model.InstanceCreateRequest;
 import io.toastcloud.compute.model.InstanceCreateSpec;
@@ -21,14 +23,14 @@ final class Instances {
     }
 
     static void keypair(ToastComputeClient client, String name) {
-        client.keypairs().createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name(name)
+        client.api(KeypairApi.class).createKeypair(new KeypairCreateRequest().keypair(new KeypairCreateSpec().name(name)
                 .publicKey(PUBLIC_KEY)));
     }
 
     /** Creates key pair {@code k} and an instance; returns its id. */
     static String create(ToastComputeClient client, String name) {
         keypair(client, "k");
-        return client.instances().createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec()
+        return client.api(InstanceApi.class).createInstance(new InstanceCreateRequest().instance(new InstanceCreateSpec()
                 .name(name).image(CENTOS).flavor(T2_C1M1).networks(List.of(new NetworkReference().id(DEFAULT_NETWORK)))
                 .availabilityZone("kr-pub-a").keyName("k").volume(new InstanceRootVolumeSpec().size(20))
                 .securityGroups(List.of(new SecurityGroupName().name("default"))))).getInstance().getId();

@@ -3,6 +3,7 @@ package io.toastcloud.compute.emulator.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toastcloud.compute.api.InstanceApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.emulator.EmulatorServer;
 import io.toastcloud.compute.emulator.Transition;
@@ -51,12 +52,12 @@ class RegisteredEmulatorTest {
     @Test
     void eachTestStartsFromANewAppkeyStateUnderReset(ToastComputeClient client) {
         assertEquals(ToastEmulatorExtension.RESET_APPKEY, client.appkey());
-        assertTrue(client.instances().listInstances().getInstances().isEmpty(),
+        assertTrue(client.api(InstanceApi.class).listInstances().getInstances().isEmpty(),
                 "the instances of the other tests are gone");
         Instances.keypair(client, "k"); // would conflict with another test's k without the reset
     }
 
     private static String status(ToastComputeClient client, String id) {
-        return client.instances().listInstances(id).getInstances().get(0).getStatus().getValue();
+        return client.api(InstanceApi.class).listInstances(id).getInstances().get(0).getStatus().getValue();
     }
 }

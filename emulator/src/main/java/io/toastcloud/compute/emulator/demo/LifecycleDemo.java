@@ -1,40 +1,36 @@
 package io.toastcloud.compute.emulator.demo;
 
+import io.toastcloud.compute.api.TokenApi;
 import io.toastcloud.compute.client.ToastComputeClient;
+import io.toastcloud.compute.client.resource.ImageId;
+import io.toastcloud.compute.client.resource.InstanceId;
+import io.toastcloud.compute.client.resource.SecurityGroupId;
+import io.toastcloud.compute.client.resource.SecurityGroupRuleId;
+import io.toastcloud.compute.client.resource.VolumeId;
 import io.toastcloud.compute.client.waiter.WaiterConfig;
 import io.toastcloud.compute.emulator.Delays;
 import io.toastcloud.compute.emulator.EmulatorConfig;
 import io.toastcloud.compute.emulator.EmulatorServer;
 import io.toastcloud.compute.emulator.EmulatorUser;
 import io.toastcloud.compute.emulator.ExchangeObserver;
-import io.toastcloud.compute.model.CreatedImage;
 import io.toastcloud.compute.model.CreatedKeypair;
 import io.toastcloud.compute.model.Direction;
 import io.toastcloud.compute.model.Ethertype;
 import io.toastcloud.compute.model.Flavor;
 import io.toastcloud.compute.model.Image;
-import io.toastcloud.compute.model.InstanceCreateRequest;
 import io.toastcloud.compute.model.InstanceCreateSpec;
 import io.toastcloud.compute.model.InstanceDetail;
 import io.toastcloud.compute.model.InstanceRootVolumeSpec;
+import io.toastcloud.compute.model.InstanceSecurityGroup;
 import io.toastcloud.compute.model.InstanceSummary;
-import io.toastcloud.compute.model.KeypairCreateRequest;
-import io.toastcloud.compute.model.KeypairCreateSpec;
 import io.toastcloud.compute.model.Network;
 import io.toastcloud.compute.model.NetworkReference;
 import io.toastcloud.compute.model.Protocol;
 import io.toastcloud.compute.model.SecurityGroup;
 import io.toastcloud.compute.model.SecurityGroupName;
-import io.toastcloud.compute.model.SecurityGroupRequest;
 import io.toastcloud.compute.model.SecurityGroupRule;
-import io.toastcloud.compute.model.SecurityGroupRuleCreateRequest;
 import io.toastcloud.compute.model.SecurityGroupRuleSpec;
-import io.toastcloud.compute.model.SecurityGroupSpec;
 import io.toastcloud.compute.model.Token;
-import io.toastcloud.compute.model.Volume;
-import io.toastcloud.compute.model.VolumeAttachRequest;
-import io.toastcloud.compute.model.VolumeAttachSpec;
-import io.toastcloud.compute.model.VolumeCreateRequest;
 import io.toastcloud.compute.model.VolumeCreateSpec;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -143,111 +139,100 @@ public final class LifecycleDemo {
 
     private void lifecycle(ToastComputeClient c) {
         long t = begin("issue a token for " + options.user().name() + " on appkey " + options.appkey());
-        Token token = c.tokens().getToken(c.tokenManager().tokenId()).getAccess().getToken();
+        // The token is the client's business; the generated API stays reachable for what the
+        // resource classes do not cover (here: reading the token back).
+        Token token = c.api(TokenApi.class).getToken(c.tokenManager().tokenId()).getAccess().getToken();
         done(t, "token expires " + token.getExpires() + " (its id is a secret: not shown)");
 
         t = begin("look up a flavor, an image, a network and a zone");
-        Flavor flavor = c.flavors().listFlavors().getFlavors().stream().filter(f -> f.getVolumeSize() == null)
-                .findFirst().orElseThrow();
-        Image image = c.images().listImages().getImages().stream()
+        Flavor flavor = c.flavors().list().stream().filter(f -> f.getVolumeSize() == null).findFirst().orElseThrow();
+        Image image = c.images().list().stream()
                 .filter(i -> i.getProperties() != null && "linux".equals(i.getProperties().get("os_type")))
                 .findFirst().orElseThrow();
-        Network network = c.networks().listNetworks().getNetworks().get(0);
-        String zone = c.availabilityZones().listAvailabilityZones().getZones().get(0).getZoneName();
+        Network network = c.networks().list().get(0);
+        String zone = c.availabilityZones().list().get(0).getZoneName();
         done(t, flavor.getName() + ", " + image.getName() + " (minDisk " + image.getMinDisk() + " GB), "
                 + network.getName() + ", " + zone);
 
         t = begin("create key pair " + KEYPAIR);
-        CreatedKeypair keypair = c.keypairs().createKeypair(new KeypairCreateRequest()
-                .keypair(new KeypairCreateSpec().name(KEYPAIR))).getKeypair();
+        CreatedKeypair keypair = c.keypairs().create(KEYPAIR);
         done(t, "fingerprint " + keypair.getFingerprint() + " (the private key is returned once; not shown)");
 
         t = begin("create security group " + GROUP + " and a rule allowing SSH");
-        SecurityGroup group = c.securityGroups().createSecurityGroup(new SecurityGroupRequest()
-                .securityGroup(new SecurityGroupSpec().name(GROUP).description("SSH from anywhere"))).getSecurityGroup();
-        SecurityGroupRule rule = c.securityGroupRules().createSecurityGroupRule(new SecurityGroupRuleCreateRequest()
-                .securityGroupRule(new SecurityGroupRuleSpec().securityGroupId(group.getId()).direction(Direction.INGRESS)
-                        .ethertype(Ethertype.IPV4).protocol(Protocol.TCP).portRangeMin(22).portRangeMax(22)
-                        .remoteIpPrefix("0.0.0.0/0"))).getSecurityGroupRule();
+        SecurityGroup group = c.securityGroups().create(GROUP, "SSH from anywhere");
+        SecurityGroupRule rule = c.securityGroups().rules().create(SecurityGroupId.of(group), new SecurityGroupRuleSpec()
+                .direction(Direction.INGRESS).ethertype(Ethertype.IPV4).protocol(Protocol.TCP)
+                .portRangeMin(22).portRangeMax(22).remoteIpPrefix("0.0.0.0/0"));
         done(t, "rule " + rule.getDirection() + " " + rule.getProtocol() + "/" + rule.getPortRangeMin() + " from "
                 + rule.getRemoteIpPrefix());
 
         t = begin("create instance " + INSTANCE);
         int rootSize = Math.max(20, image.getMinDisk() == null ? 0 : image.getMinDisk());
-        InstanceSummary created = c.instances().createInstance(new InstanceCreateRequest().instance(
-                new InstanceCreateSpec().name(INSTANCE).image(image.getId()).flavor(flavor.getId())
-                        .networks(List.of(new NetworkReference().id(network.getId()))).availabilityZone(zone)
-                        .keyName(KEYPAIR).volume(new InstanceRootVolumeSpec().size(rootSize))
-                        .securityGroups(List.of(new SecurityGroupName().name("default"),
-                                new SecurityGroupName().name(GROUP))))).getInstance();
-        String instanceId = created.getId();
+        InstanceSummary created = c.instances().create(new InstanceCreateSpec().name(INSTANCE).image(image.getId())
+                .flavor(flavor.getId()).networks(List.of(new NetworkReference().id(network.getId())))
+                .availabilityZone(zone).keyName(KEYPAIR).volume(new InstanceRootVolumeSpec().size(rootSize))
+                .securityGroups(List.of(new SecurityGroupName().name("default"), new SecurityGroupName().name(GROUP))));
+        InstanceId instance = InstanceId.of(created);
         done(t, "status " + created.getStatus());
 
         t = begin("wait until " + INSTANCE + " is ACTIVE (instance waiter)");
-        c.instanceWaiter().untilActive(instanceId);
-        InstanceDetail detail = detail(c, instanceId);
+        InstanceDetail detail = c.instances().waitUntilActive(instance);
         done(t, "ACTIVE at " + detail.getAddresses().get(0).getIpAddress() + ", security groups "
-                + detail.getSecurityGroups().stream().map(io.toastcloud.compute.model.InstanceSecurityGroup::getName).toList());
+                + detail.getSecurityGroups().stream().map(InstanceSecurityGroup::getName).toList());
 
         t = begin("create 10 GB volume " + VOLUME + " and wait until available");
-        Volume volume = c.volumes().createVolume(new VolumeCreateRequest().volume(new VolumeCreateSpec()
-                .name(VOLUME).size(10).availabilityZone(zone).volumeType(""))).getVolume();
-        c.volumeWaiter().untilAvailable(volume.getId());
+        VolumeId volume = VolumeId.of(c.volumes().create(new VolumeCreateSpec()
+                .name(VOLUME).size(10).availabilityZone(zone).volumeType("")));
+        c.volumes().waitUntilAvailable(volume);
         done(t, "available");
 
         t = begin("attach " + VOLUME + " to " + INSTANCE + " and wait until in-use");
-        String device = c.instances().attachVolume(instanceId, new VolumeAttachRequest()
-                .attachment(new VolumeAttachSpec().volumeId(volume.getId()))).getAttachment().getDevice();
-        c.volumeWaiter().untilInUse(volume.getId());
-        done(t, "in-use as " + device + "; the instance lists " + detail(c, instanceId).getVolumes().getAttachments()
-                .stream().map(a -> a.getName() + " (" + a.getSize() + " GB)").toList());
+        String device = c.volumes().attach(volume, instance).getDevice();
+        c.volumes().waitUntilInUse(volume);
+        done(t, "in-use as " + device + "; the instance lists " + c.instances().get(instance).orElseThrow().getVolumes()
+                .getAttachments().stream().map(a -> a.getName() + " (" + a.getSize() + " GB)").toList());
 
         t = begin("stop " + INSTANCE + " and wait until STOP");
-        c.actions().stop(instanceId);
-        c.instanceWaiter().untilStopped(instanceId);
+        c.instances().stop(instance);
+        c.instances().waitUntilStopped(instance);
         done(t, "STOP");
 
         t = begin("make image " + IMAGE + " of the stopped instance and wait until active (image waiter)");
-        CreatedImage createdImage = c.actions().uploadImage(instanceId, IMAGE);
-        Image made = c.imageWaiter().untilActive(createdImage.getId());
+        Image made = c.images().waitUntilActive(ImageId.of(c.instances().uploadImage(instance, IMAGE)));
         done(t, "active, minDisk " + made.getMinDisk() + " GB, " + made.getSize() + " bytes");
 
         t = begin("clean up: detach and delete " + VOLUME);
-        c.instances().detachVolume(instanceId, volume.getId());
-        c.volumeWaiter().untilAvailable(volume.getId());
-        c.volumes().deleteVolume(volume.getId());
-        c.volumeWaiter().untilGone(volume.getId());
+        c.volumes().detach(volume, instance);
+        c.volumes().waitUntilAvailable(volume);
+        c.volumes().delete(volume);
+        c.volumes().waitUntilGone(volume);
         done(t, "gone");
 
         t = begin("clean up: delete " + INSTANCE + " and wait until it is gone");
-        c.instances().deleteInstance(instanceId);
-        c.instanceWaiter().untilGone(instanceId);
+        c.instances().delete(instance);
+        c.instances().waitUntilGone(instance);
         done(t, "gone");
 
         t = begin("clean up: delete the rule, " + GROUP + ", " + KEYPAIR + " and " + IMAGE);
-        c.securityGroupRules().deleteSecurityGroupRule(rule.getId());
-        c.securityGroups().deleteSecurityGroup(group.getId());
-        c.keypairs().deleteKeypair(KEYPAIR);
-        c.images().deleteImage(made.getId());
+        c.securityGroups().rules().delete(SecurityGroupRuleId.of(rule));
+        c.securityGroups().delete(SecurityGroupId.of(group));
+        c.keypairs().delete(KEYPAIR);
+        c.images().delete(ImageId.of(made));
         done(t, "deleted");
     }
 
     /** What the demo finds left, through the API: nothing is expected. */
     private List<String> leftovers(ToastComputeClient c) {
         List<String> left = new ArrayList<>();
-        c.instances().listInstances().getInstances().forEach(i -> left.add("instance " + i.getName()));
-        c.volumes().listVolumes().getVolumes().forEach(v -> left.add("volume " + v.getName()));
-        c.keypairs().listKeypairs().getKeypairs().forEach(k -> left.add("key pair " + k.getName()));
-        c.securityGroups().listSecurityGroups().getSecurityGroups().stream()
+        c.instances().list().forEach(i -> left.add("instance " + i.getName()));
+        c.volumes().list().forEach(v -> left.add("volume " + v.getName()));
+        c.keypairs().list().forEach(k -> left.add("key pair " + k.getName()));
+        c.securityGroups().list().stream()
                 .filter(g -> !"default".equals(g.getName())).forEach(g -> left.add("security group " + g.getName()));
-        c.floatingIps().listFloatingIps().getFloatingIps().forEach(f -> left.add("floating IP " + f.getFloatingIpAddress()));
-        c.images().listImages().getImages().stream().filter(i -> Boolean.FALSE.equals(i.getIsPublic()))
+        c.floatingIps().list().forEach(f -> left.add("floating IP " + f.getFloatingIpAddress()));
+        c.images().list().stream().filter(i -> Boolean.FALSE.equals(i.getIsPublic()))
                 .forEach(i -> left.add("image " + i.getName()));
         return left;
-    }
-
-    private static InstanceDetail detail(ToastComputeClient c, String instanceId) {
-        return c.instances().listInstanceDetails(instanceId).getInstances().get(0);
     }
 
     private long begin(String what) {

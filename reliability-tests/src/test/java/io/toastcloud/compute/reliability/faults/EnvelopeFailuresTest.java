@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.reliability.support.Secrets;
 
 import io.toastcloud.compute.reliability.support.StubPaths;
@@ -65,7 +67,7 @@ class EnvelopeFailuresTest {
         stub.issuesTokens(Secrets.TOKEN_ID);
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json(Envelopes.flavors())));
         client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock, SLEEPER).build();
-        client.flavors().listFlavors();
+        client.api(FlavorApi.class).listFlavors();
     }
 
     @AfterAll
@@ -117,8 +119,8 @@ class EnvelopeFailuresTest {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockService.json(Envelopes.failure(code, message))));
         Class<? extends ToastServiceException> expected = ExpectedServiceFailures.of(code, "listFlavors");
         {
-            ToastServiceException read = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors());
-            ToastServiceException create = assertThrows(ToastServiceException.class, () -> client.volumes().createVolume(
+            ToastServiceException read = assertThrows(ToastServiceException.class, () -> client.api(FlavorApi.class).listFlavors());
+            ToastServiceException create = assertThrows(ToastServiceException.class, () -> client.api(BlockStorageApi.class).createVolume(
                     (VolumeCreateRequest) ContractCalls.plain(ContractModel.bundled().operation("createVolume")).arguments()[0]));
             for (ToastServiceException e : List.of(read, create)) {
                 assertEquals(expected, e.getClass(), "resultCode " + code);
@@ -140,7 +142,7 @@ class EnvelopeFailuresTest {
     @Test
     void anEnvelopeWithoutResultCodeOrMessageIsStillTyped() {
         stub.server.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(WireMockService.json("{\"header\":{\"isSuccessful\":false}}")));
-        ToastServiceException e = assertThrows(ToastServiceException.class, () -> client.flavors().listFlavors());
+        ToastServiceException e = assertThrows(ToastServiceException.class, () -> client.api(FlavorApi.class).listFlavors());
         assertEquals("listFlavors", e.operation());
         assertFalse(e.getMessage().isBlank());
     }

@@ -1,5 +1,6 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.reliability.support.StubPaths;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

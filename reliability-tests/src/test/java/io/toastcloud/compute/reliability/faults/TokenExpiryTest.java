@@ -1,5 +1,7 @@
 package io.toastcloud.compute.reliability.faults;
 
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.reliability.support.Secrets;
 
 import io.toastcloud.compute.reliability.support.StubPaths;
@@ -87,10 +89,10 @@ class TokenExpiryTest {
     void theClocksPassingExpiresBetweenTwoCallsRenewsBeforeTheSecond(Transport transport) {
         issues(OLD, Duration.ofHours(1));
         try (ToastComputeClient client = client(transport)) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
             stub.clock.advance(Duration.ofHours(2)); // long past expires, while the client was idle
             issues(NEW, Duration.ofHours(1));
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
         assertEquals(2, stub.tokenRequests());
         assertEquals(1, stub.count(getRequestedFor(urlPathEqualTo(FLAVORS)).withHeader("X-Auth-Token", equalTo(OLD))));
@@ -103,13 +105,13 @@ class TokenExpiryTest {
     void aTokenShorterLivedThanTheRenewalMarginIsRenewedAtHalfItsLife() {
         issues(OLD, Duration.ofMinutes(4)); // the default renewal margin is 5 minutes
         try (ToastComputeClient client = client(Transport.APACHE_HC5)) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
             stub.clock.advance(Duration.ofSeconds(119));
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
             assertEquals(1, stub.tokenRequests(), "still in its first half: kept");
             issues(NEW, Duration.ofMinutes(4));
             stub.clock.advance(Duration.ofSeconds(2));
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
         }
         assertEquals(2, stub.tokenRequests(), "past half its life: renewed, not used until it expires");
     }
@@ -124,8 +126,8 @@ class TokenExpiryTest {
                 .willReturn(WireMockService.json(ContractModel.bundled().operation("createVolume").successExamples()
                         .values().iterator().next().toString())));
         try (ToastComputeClient client = client(transport)) {
-            client.flavors().listFlavors(); // OLD in use, and the client thinks it valid for an hour
-            client.volumes().createVolume(volume());
+            client.api(FlavorApi.class).listFlavors(); // OLD in use, and the client thinks it valid for an hour
+            client.api(BlockStorageApi.class).createVolume(volume());
         }
         assertEquals(2, stub.tokenRequests(), "exactly one re-issue");
         assertEquals(1, stub.count(postRequestedFor(urlPathEqualTo(VOLUMES)).withHeader("X-Auth-Token", equalTo(OLD))));
@@ -140,7 +142,7 @@ class TokenExpiryTest {
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockService.json(Envelopes.tokenInvalid())));
         try (ToastComputeClient client = client(Transport.APACHE_HC5)) {
             AuthenticationException e = assertThrows(AuthenticationException.class,
-                    () -> client.volumes().createVolume(volume()));
+                    () -> client.api(BlockStorageApi.class).createVolume(volume()));
             assertEquals(50401, e.resultCode());
             assertEquals("createVolume", e.operation());
         }
@@ -157,9 +159,9 @@ class TokenExpiryTest {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503).withBody("<html>down</html>")));
         stub.server.stubFor(post(urlPathEqualTo(VOLUMES)).willReturn(WireMockService.json(Envelopes.tokenInvalid())));
         try (ToastComputeClient client = client(Transport.APACHE_HC5)) {
-            client.flavors().listFlavors();
+            client.api(FlavorApi.class).listFlavors();
             ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
-                    () -> client.volumes().createVolume(volume()));
+                    () -> client.api(BlockStorageApi.class).createVolume(volume()));
             assertEquals("issueToken", e.operation(), "the failure names the token request, not the create");
         }
         assertEquals(1, stub.count(postRequestedFor(urlPathEqualTo(VOLUMES))), "the create went once, with the token refused");

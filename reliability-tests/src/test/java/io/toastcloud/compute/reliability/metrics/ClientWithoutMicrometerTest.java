@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
 import io.toastcloud.compute.reliability.support.Clients;
@@ -31,7 +32,7 @@ class ClientWithoutMicrometerTest {
             stub.server.stubFor(get(urlPathEqualTo(stub.base() + "/flavors")).willReturn(WireMockService.json(Envelopes.flavors())));
             try (ToastComputeClient client = Clients.builder(stub.endpoint(), Transport.APACHE_HC5, stub.clock,
                     new RecordingSleeper()).build()) {
-                assertEquals(2, client.flavors().listFlavors().getFlavors().size());
+                assertEquals(2, client.api(FlavorApi.class).listFlavors().getFlavors().size());
             }
         }
     }

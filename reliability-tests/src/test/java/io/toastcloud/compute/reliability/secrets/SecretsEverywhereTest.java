@@ -1,5 +1,8 @@
 package io.toastcloud.compute.reliability.secrets;
 
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.KeypairApi;
+import io.toastcloud.compute.api.TokenApi;
 import io.toastcloud.compute.reliability.support.StubPaths;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -123,7 +126,7 @@ class SecretsEverywhereTest {
             // holding the token and the key, and the token look-up (token id in its query) failing.
             String echo = "{\"echo\":{\"auth\":{\"password\":\"" + Secrets.PASSWORD + "\"},\"X-Auth-Token\":\"" + Secrets.TOKEN_ID + "\"}}";
             stub.server.stubFor(get(urlPathEqualTo(StubPaths.BASE + "/flavors")).willReturn(aResponse().withStatus(400).withBody(echo)));
-            printed.add(text(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors())));
+            printed.add(text(assertThrows(ToastComputeException.class, () -> client.api(FlavorApi.class).listFlavors())));
             // Answers broken off in the middle of a secret: a generated key pair, a token.
             stub.server.stubFor(post(urlPathEqualTo(StubPaths.BASE + "/keypairs")).willReturn(WireMockService.json(
                     "{\"header\":{\"isSuccessful\":true,\"resultCode\":0,\"resultMessage\":\"SUCCESS\"},\"keypair\":{\"name\":\"k\","
@@ -132,21 +135,21 @@ class SecretsEverywhereTest {
                     ContractModel.bundled().operation("createKeypair")).invoke(client))));
             stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(WireMockService.json(
                     "{\"header\":{\"isSuccessful\":true},\"access\":{\"token\":{\"id\":\"" + Secrets.TOKEN_ID)));
-            printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(Secrets.TOKEN_ID))));
+            printed.add(text(assertThrows(ToastComputeException.class, () -> client.api(TokenApi.class).getToken(Secrets.TOKEN_ID))));
             stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(aResponse().withStatus(502).withBody(echo)));
-            printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(Secrets.TOKEN_ID))));
+            printed.add(text(assertThrows(ToastComputeException.class, () -> client.api(TokenApi.class).getToken(Secrets.TOKEN_ID))));
             stub.server.stubFor(get(urlPathEqualTo(StubPaths.TOKENS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-            printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(Secrets.TOKEN_ID))));
+            printed.add(text(assertThrows(ToastComputeException.class, () -> client.api(TokenApi.class).getToken(Secrets.TOKEN_ID))));
             stub.server.stubFor(post(urlPathEqualTo(StubPaths.TOKENS)).willReturn(aResponse().withStatus(500).withBody(echo)));
-            printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().issueToken(
+            printed.add(text(assertThrows(ToastComputeException.class, () -> client.api(TokenApi.class).issueToken(
                     new TokenIssueRequest().auth(new TokenAuth().username(Secrets.USER).password(Secrets.PASSWORD))))));
             printed.add(client.toString());
             printed.add(client.tokenManager().toString());
         }
         try (ToastComputeClient client = Clients.builder(Clients.refusingEndpoint(), transport, clock, new RecordingSleeper())
                 .logLevel(Logger.Level.FULL).retryPolicy(RetryPolicy.NONE).build()) {
-            printed.add(text(assertThrows(ToastComputeException.class, () -> client.tokens().getToken(Secrets.TOKEN_ID))));
-            printed.add(text(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors())));
+            printed.add(text(assertThrows(ToastComputeException.class, () -> client.api(TokenApi.class).getToken(Secrets.TOKEN_ID))));
+            printed.add(text(assertThrows(ToastComputeException.class, () -> client.api(FlavorApi.class).listFlavors())));
         }
         printed.add(new TokenIssueRequest().auth(new TokenAuth().username(Secrets.USER).password(Secrets.PASSWORD)).toString());
         printed.add(Credentials.of(Secrets.USER, Secrets.PASSWORD).toString());
@@ -204,10 +207,10 @@ class SecretsEverywhereTest {
                         .withBody("upstream failed for user " + Secrets.USER + " with password " + Secrets.PASSWORD
                                 + ", token " + tokenId + " (before it " + previous + ")")));
 
-                assertEquals(key.pem, client.keypairs().createKeypair(new KeypairCreateRequest()
+                assertEquals(key.pem, client.api(KeypairApi.class).createKeypair(new KeypairCreateRequest()
                         .keypair(new KeypairCreateSpec().name("k"))).getKeypair().getPrivateKey(), "the caller gets the whole key");
-                printed.add(client.tokens().getToken(tokenId).toString());
-                printed.add(text(assertThrows(ToastComputeException.class, () -> client.flavors().listFlavors())));
+                printed.add(client.api(TokenApi.class).getToken(tokenId).toString());
+                printed.add(text(assertThrows(ToastComputeException.class, () -> client.api(FlavorApi.class).listFlavors())));
                 clock.advance(Duration.ofHours(2)); // expired: the next call issues a new token
             }
             assertEquals(TOKEN_ISSUES, client.tokenManager().issueCount(), "a token issue per round");

@@ -1,5 +1,8 @@
 package io.toastcloud.compute.reliability.support;
 
+import io.toastcloud.compute.api.BlockStorageApi;
+import io.toastcloud.compute.api.FlavorApi;
+import io.toastcloud.compute.api.InstanceApi;
 import io.toastcloud.compute.testsupport.ContractModel;
 
 import io.toastcloud.compute.client.ToastComputeClient;
@@ -16,9 +19,9 @@ public final class Workload {
     /** Call number {@code i}: listFlavors, listInstances, createVolume, listFlavors, ... */
     public static void call(ToastComputeClient client, int i) {
         switch (i % 3) {
-            case 0 -> client.flavors().listFlavors();
-            case 1 -> client.instances().listInstances();
-            default -> client.volumes().createVolume(VOLUME);
+            case 0 -> client.api(FlavorApi.class).listFlavors();
+            case 1 -> client.api(InstanceApi.class).listInstances();
+            default -> client.api(BlockStorageApi.class).createVolume(VOLUME);
         }
     }
 }
