@@ -73,6 +73,11 @@ public final class Contract {
         return c;
     }
 
+    /** The bundled contract if something has loaded it already, else {@code null}; loads nothing. */
+    static Contract loadedOrNull() {
+        return bundled;
+    }
+
     static Contract load(ClassLoader loader) {
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
             if (in == null) {

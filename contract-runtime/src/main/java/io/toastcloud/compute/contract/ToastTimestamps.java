@@ -1,6 +1,5 @@
 package io.toastcloud.compute.contract;
 
-import io.toastcloud.compute.contract.Contract;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,9 +16,12 @@ public final class ToastTimestamps {
     private ToastTimestamps() {
     }
 
-    /** The contract's {@code Timestamp} pattern, read on first use. */
+    /**
+     * The contract's {@code Timestamp} pattern, read on first use, without building the whole
+     * contract (the generated models call this; issue 17).
+     */
     private static final class Format {
-        static final Pattern PATTERN = Pattern.compile(Contract.bundled().schema("Timestamp").path("pattern").asText());
+        static final Pattern PATTERN = Pattern.compile(BundledValue.text("components", "schemas", "Timestamp", "pattern"));
     }
 
     /**
