@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
  * One string of the bundled contract, read by streaming the bundle instead of building its tree.
  * For code that needs a single value and not the rest ({@link ToastTimestamps}' pattern, read by
  * the generated models on their first timestamp): building {@link Contract#bundled()} costs a
- * 160 KB JSON tree and its indexes, which a program using only the models would pay at start
- * (issue 17). If the contract is already loaded, its tree is used.
+ * 180 KB JSON tree and its indexes, which a program using only the models would pay at start
+ * (issue 17). If the contract is loaded and its tree already parsed, the tree is used.
  */
 final class BundledValue {
     private BundledValue() {
@@ -21,7 +21,7 @@ final class BundledValue {
     /** The string at {@code path} (object member names from the root), e.g. components, schemas, Timestamp, pattern. */
     static String text(String... path) {
         Contract loaded = Contract.loadedOrNull();
-        if (loaded != null) {
+        if (loaded != null && loaded.documentParsed()) {
             return loaded.document().at("/" + String.join("/", path)).asText();
         }
         return streamed(path);

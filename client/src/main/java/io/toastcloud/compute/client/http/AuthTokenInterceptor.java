@@ -30,7 +30,7 @@ public final class AuthTokenInterceptor implements RequestInterceptor {
     public AuthTokenInterceptor(Contract contract, TokenManager tokens) {
         this.contract = contract;
         this.tokens = tokens;
-        this.header = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
+        this.header = contract.tokenHeader();
     }
 
     @Override

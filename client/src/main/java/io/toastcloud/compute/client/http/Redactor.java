@@ -30,14 +30,14 @@ public final class Redactor {
         this.values = values;
         this.bodies = new SecretSpans(contract.secretPropertyPaths());
         // The security scheme's header, wherever it is printed as "Name: value".
-        String header = contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token");
+        String header = contract.tokenHeader();
         headerPattern = Pattern.compile("(?i)(" + Pattern.quote(header) + "\\s*[:=]\\s*\\[?)[^\\],\\s]+");
     }
 
     /** The header that carries the token (from the contract's security scheme). */
     public boolean isSecretHeader(String name) {
         return name != null && name.equalsIgnoreCase(
-                contract.document().at("/components/securitySchemes/XAuthToken/name").asText("X-Auth-Token"));
+                contract.tokenHeader());
     }
 
     /** Redacts every secret the contract and this client know of from {@code text}. */
