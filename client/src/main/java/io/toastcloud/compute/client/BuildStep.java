@@ -1,8 +1,11 @@
 package io.toastcloud.compute.client;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 
 /**
  * A step of building a client that runs on a short-lived thread of its own while the building
@@ -12,6 +15,8 @@ import java.util.concurrent.FutureTask;
  */
 final class BuildStep<T> {
     private final FutureTask<T> task;
+    /** Whether {@link #take()} has handed the result over: from then on, its taker closes it. */
+    private volatile boolean taken;
 
     private BuildStep(FutureTask<T> task) {
         this.task = task;
@@ -48,6 +53,31 @@ final class BuildStep<T> {
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** {@link #result()}, handed over: whoever takes it closes it, and {@link #releaseAfter} leaves it alone. */
+    T take() {
+        T made = result();
+        taken = true;
+        return made;
+    }
+
+    /**
+     * After {@code failed} ended a build before it took this step's result: waits for the step
+     * and closes what it made, so that nothing it opened outlives the failed build. A failure of
+     * the step itself or of closing is added to {@code failed} as suppressed, never thrown instead.
+     */
+    void releaseAfter(Throwable failed, Function<T, Closeable> closer) {
+        if (taken) {
+            return;
+        }
+        try {
+            closer.apply(result()).close();
+        } catch (IOException | RuntimeException | Error closing) {
+            if (closing != failed) { // the step's own failure may be the one being thrown
+                failed.addSuppressed(closing);
             }
         }
     }

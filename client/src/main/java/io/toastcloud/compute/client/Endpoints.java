@@ -28,6 +28,16 @@ final class Endpoints {
      * @param contractServer the contract's server URL
      */
     static URI normalize(String value, String source, URI contractServer) {
+        return withContractPath(parse(value, source), contractServer);
+    }
+
+    /**
+     * Every rule of {@link #normalize}, without the contract: the root as given, its trailing
+     * {@code /} and {@code /v1.0} dropped. The builder checks an endpoint with this when it is
+     * given, and completes it ({@link #withContractPath}) when it builds, so that giving an
+     * endpoint does not read the contract.
+     */
+    static URI parse(String value, String source) {
         if (value == null || value.isBlank()) {
             throw invalid(value, source, "is empty");
         }
@@ -59,11 +69,17 @@ final class Endpoints {
         if (path.endsWith(VERSION)) {
             path = stripSlashes(path.substring(0, path.length() - VERSION.length()));
         }
-        if (path.isEmpty() && uri.getHost().equalsIgnoreCase(contractServer.getHost())) {
-            path = stripSlashes(contractServer.getRawPath() == null ? "" : contractServer.getRawPath());
+        return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+    }
+
+    /** {@code parsed} (from {@link #parse}), with the contract's path when it is the real service's host without a path. */
+    static URI withContractPath(URI parsed, URI contractServer) {
+        String path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
+        if (path.isEmpty() && parsed.getHost().equalsIgnoreCase(contractServer.getHost())) {
+            return URI.create(parsed.getScheme() + "://" + parsed.getRawAuthority()
+                    + stripSlashes(contractServer.getRawPath() == null ? "" : contractServer.getRawPath()));
         }
-        String authority = uri.getRawAuthority();
-        return URI.create(scheme + "://" + authority + path);
+        return parsed;
     }
 
     private static String stripSlashes(String path) {

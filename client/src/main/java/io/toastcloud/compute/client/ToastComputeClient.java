@@ -118,29 +118,34 @@ public final class ToastComputeClient implements AutoCloseable {
     /** The methods' constant headers, kept out of Feign's templates (one registry for both Feign instances). */
     private final FixedHeaders fixedHeaders = new FixedHeaders(new feign.Contract.Default());
 
-    private ToastComputeClient(Settings settings) {
+    /**
+     * @param transportStep the built-in transport being made on its own thread (null for the
+     *     application's own); a failure here is the builder's to release it after
+     */
+    private ToastComputeClient(Settings settings, BuildStep<Transports.Built> transportStep) {
         this.settings = settings;
         Contract contract = Contract.bundled();
-        this.baseUrl = settings.endpoint + contract.clientBinding().map(b -> b.expand(settings.appkey)).orElse("");
         ObjectMapper mapper = objectMapper();
-        RequestValidator validator = RequestValidator.of(contract);
-        // Every renewal sends this same request: it is checked against the contract once, here
-        // (before any connection exists), instead of with every renewal. The check runs while the
-        // rest is set up and is taken before build() returns: its first run loads and compiles
-        // the schema validator, which nothing else here needs (docs/BENCHMARKS.md "Cold start").
-        TokenIssueRequest renewal = new TokenIssueRequest().auth(new TokenAuth()
-                .username(settings.credentials.username())
-                .password(settings.credentials.apiPassword()));
-        BuildStep<List<Violation>> renewalCheck = BuildStep.start("toast-compute-build-validation",
-                () -> validator.validate(contract.operation(ISSUE_TOKEN).orElseThrow(),
-                        Map.of("appkey", settings.appkey), mapper.valueToTree(renewal)));
-        SecretValues secrets = new SecretValues();
-        secrets.add(settings.credentials.apiPassword());
-        Redactor redactor = new Redactor(contract, secrets);
         this.transport = settings.customTransport != null
                 ? new Transports.Built(settings.customTransport, () -> { }) // the application's own: it closes it
-                : Transports.build(settings.transport, settings.connectTimeout, contract, settings.proxies);
+                : Transports.withSecretQueryRouting(transportStep.take(), settings.transport,
+                        settings.connectTimeout, contract, settings.proxies);
         try {
+            this.baseUrl = settings.endpoint + contract.clientBinding().map(b -> b.expand(settings.appkey)).orElse("");
+            RequestValidator validator = RequestValidator.of(contract);
+            // Every renewal sends this same request: it is checked against the contract once, here
+            // (before any connection exists), instead of with every renewal. The check runs while the
+            // rest is set up and is taken before build() returns: its first run loads and compiles
+            // the schema validator, which nothing else here needs (docs/BENCHMARKS.md "Cold start").
+            TokenIssueRequest renewal = new TokenIssueRequest().auth(new TokenAuth()
+                    .username(settings.credentials.username())
+                    .password(settings.credentials.apiPassword()));
+            BuildStep<List<Violation>> renewalCheck = BuildStep.start("toast-compute-build-validation",
+                    () -> validator.validate(contract.operation(ISSUE_TOKEN).orElseThrow(),
+                            Map.of("appkey", settings.appkey), mapper.valueToTree(renewal)));
+            SecretValues secrets = new SecretValues();
+            secrets.add(settings.credentials.apiPassword());
+            Redactor redactor = new Redactor(contract, secrets);
             // Token issue goes through its own Feign instance: no token, no re-issue, no retries, and
             // no validation per call (its one request is checked once: renewalCheck).
             TokenApi issuing = feign(settings, contract, null, mapper, redactor, null, RetryPolicy.NONE)
@@ -512,7 +517,7 @@ public final class ToastComputeClient implements AutoCloseable {
         }
 
         public Builder endpoint(String endpoint) {
-            this.endpoint = Endpoints.normalize(endpoint, "endpoint(...)", contractServer());
+            this.endpoint = Endpoints.parse(endpoint, "endpoint(...)"); // completed from the contract in build()
             return this;
         }
 
@@ -572,7 +577,7 @@ public final class ToastComputeClient implements AutoCloseable {
         }
 
         private static URI contractServer() {
-            return URI.create(Contract.bundled().document().at("/servers/0/url").asText());
+            return URI.create(Contract.bundled().defaultServerUrl());
         }
 
         public Builder connectTimeout(Duration timeout) {
@@ -661,7 +666,7 @@ public final class ToastComputeClient implements AutoCloseable {
                 if (root == null) {
                     Environment.Found found = environment.lookUp(PROP_ENDPOINT, ENV_ENDPOINT);
                     if (found != null) {
-                        root = Endpoints.normalize(found.value(), found.source(), contractServer());
+                        root = Endpoints.parse(found.value(), found.source());
                     }
                 }
             }
@@ -678,17 +683,35 @@ public final class ToastComputeClient implements AutoCloseable {
             if (creds == null) {
                 throw new IllegalStateException("credentials are required (credentials(...) or Credentials.fromEnvironment())");
             }
-            if (root == null) {
-                root = Endpoints.normalize(contractServer().toString(), "the contract's servers[0]", contractServer());
-            }
             if (customTransport != null && (proxies != null || systemProxy)) {
                 throw new IllegalStateException("proxy(...) and useSystemProxy() apply to the built-in transports only: "
                         + "configure the proxy on the client given to transport(feign.Client)");
             }
             ProxySelector chosenProxies = systemProxy ? ProxySelector.getDefault() : proxies;
-            return new ToastComputeClient(new Settings(key, creds, root, connectTimeout, readTimeout,
-                    transport, logLevel, wireLogger, retryPolicy, waiterConfig, tokenRenewAhead, clock, sleeper,
-                    List.copyOf(requestInterceptors), chosenProxies, customTransport, metrics));
+            // The transport is made on a thread of its own from here on, while this one reads the
+            // contract and sets up Jackson: each is mostly first-use class loading (HttpClient 5's
+            // classes against Jackson's), which overlaps on a second CPU (docs/BENCHMARKS.md
+            // "Cold start"). It needs nothing of the contract; the routing that does is put around
+            // it in the constructor. Whatever fails after this releases what it made.
+            Transport chosenTransport = transport;
+            Duration chosenConnectTimeout = connectTimeout;
+            BuildStep<Transports.Built> transportStep = customTransport != null ? null
+                    : BuildStep.start("toast-compute-build-transport",
+                            () -> Transports.build(chosenTransport, chosenConnectTimeout, chosenProxies));
+            try {
+                URI server = contractServer();
+                root = root == null
+                        ? Endpoints.normalize(server.toString(), "the contract's servers[0]", server)
+                        : Endpoints.withContractPath(root, server);
+                return new ToastComputeClient(new Settings(key, creds, root, connectTimeout, readTimeout,
+                        transport, logLevel, wireLogger, retryPolicy, waiterConfig, tokenRenewAhead, clock, sleeper,
+                        List.copyOf(requestInterceptors), chosenProxies, customTransport, metrics), transportStep);
+            } catch (RuntimeException | Error failed) {
+                if (transportStep != null) {
+                    transportStep.releaseAfter(failed, built -> built.closer());
+                }
+                throw failed;
+            }
         }
 
         private static Duration positive(Duration d, String name) {

@@ -4,14 +4,13 @@ import io.toastcloud.compute.api.FlavorApi;
 import io.toastcloud.compute.benchmarks.server.CannedResponses;
 import io.toastcloud.compute.client.ToastComputeClient;
 import io.toastcloud.compute.client.Transport;
-import io.toastcloud.compute.contract.Contract;
 
 /**
  * Cold start, the client: build it (the given transport, or {@code DEFAULT}), list flavors (which
  * issues the token first), print how many, close, exit. What an application's first call costs.
- * The contract is read first on its own ({@link Contract#bundled()}, which the build would
- * otherwise do first), so that {@link Phases} can tell reading the contract from the rest of
- * building; the work done is the same.
+ * The contract is not read on its own first: {@code build()} reads it while its transport is
+ * made on another thread, and a program of a user's does not read it first either, so the
+ * "contract" phase is part of "client build" here (docs/BENCHMARKS.md, issue 17, fourth step).
  */
 public final class ClientMain {
     private ClientMain() {
@@ -19,8 +18,6 @@ public final class ClientMain {
 
     public static void main(String[] args) {
         Phases.entered();
-        Contract.bundled();
-        Phases.contractRead();
         ToastComputeClient.Builder builder = ToastComputeClient.builder()
                 .appkey(CannedResponses.APPKEY)
                 .credentials(CannedResponses.USERNAME, CannedResponses.API_PASSWORD)

@@ -8,9 +8,9 @@ import io.toastcloud.compute.contract.OperationInfo;
 import io.toastcloud.compute.contract.ParameterInfo;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Sends the few operations that carry a secret in their query string (the contract's
@@ -37,10 +37,17 @@ final class SecretQueryRouting implements Client, Closeable {
     SecretQueryRouting(Client transport, Supplier<Transports.Built> quietFactory, Contract contract) {
         this.transport = transport;
         this.quietFactory = quietFactory;
-        this.secretQueryOperations = contract.operations().values().stream()
-                .filter(op -> op.parameters().stream().anyMatch(SecretQueryRouting::isSecretQuery))
-                .map(OperationInfo::operationId)
-                .collect(Collectors.toUnmodifiableSet());
+        // Loops, not a stream: this runs in every client's start, where the stream and lambda
+        // classes' first use costs tens of milliseconds (docs/BENCHMARKS.md "Cold start").
+        Set<String> secret = new HashSet<>();
+        for (OperationInfo op : contract.operations().values()) {
+            for (ParameterInfo p : op.parameters()) {
+                if (isSecretQuery(p)) {
+                    secret.add(op.operationId());
+                }
+            }
+        }
+        this.secretQueryOperations = Set.copyOf(secret);
     }
 
     private static boolean isSecretQuery(ParameterInfo p) {

@@ -41,7 +41,17 @@ public final class Transports {
      */
     public static Built build(Transport transport, Duration connectTimeout, io.toastcloud.compute.contract.Contract contract,
             ProxySelector proxies) {
-        Built chosen = build(transport, connectTimeout, proxies);
+        return withSecretQueryRouting(build(transport, connectTimeout, proxies), transport, connectTimeout, contract, proxies);
+    }
+
+    /**
+     * {@code chosen}, made by {@link #build(Transport, Duration, ProxySelector)} for {@code transport},
+     * with the operations that carry a secret query parameter routed through the quiet JDK client
+     * (see {@link SecretQueryRouting}). Apart from building, so that the transport can be made
+     * before the contract is read.
+     */
+    public static Built withSecretQueryRouting(Built chosen, Transport transport, Duration connectTimeout,
+            io.toastcloud.compute.contract.Contract contract, ProxySelector proxies) {
         if (transport == Transport.JDK_HTTP_CLIENT) {
             return chosen;
         }
