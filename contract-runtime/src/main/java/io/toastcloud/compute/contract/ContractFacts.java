@@ -71,21 +71,12 @@ final class ContractFacts {
                 collectSecrets(root, schema(root, op.responseSchemaName().get()), "", paths, names, identitySet());
             }
         }
-        Set<Integer> tokenInvalid = new HashSet<>();
-        for (JsonNode n : root.at("/info/x-token-invalid-result-codes")) {
-            tokenInvalid.add(n.asInt());
-        }
         Map<Integer, String> classes = new HashMap<>();
         for (JsonNode n : root.at("/info/x-result-codes")) {
             classes.put(n.path("code").asInt(), n.path("class").asText());
         }
-        JsonNode rangeNodes = root.at("/info/x-result-code-ranges");
-        int[] ranges = new int[2 * rangeNodes.size()];
-        for (int i = 0; i < rangeNodes.size(); i++) {
-            ranges[2 * i] = rangeNodes.get(i).path("from").asInt();
-            ranges[2 * i + 1] = rangeNodes.get(i).path("to").asInt();
-        }
-        return new ContractFacts(operations, tokenInvalid, classes, ranges, paths, names,
+        return new ContractFacts(operations, readInts(root.at("/info/x-token-invalid-result-codes")), classes,
+                readRanges(root.at("/info/x-result-code-ranges")), paths, names,
                 readClientBinding(root, operations),
                 root.at("/components/securitySchemes/XAuthToken/name").asText(DEFAULT_TOKEN_HEADER),
                 root.at("/servers/0/url").asText());
@@ -126,14 +117,8 @@ final class ContractFacts {
         for (int i = 0; i < resultCodeRanges.length; i += 2) {
             ranges.addObject().put("from", resultCodeRanges[i]).put("to", resultCodeRanges[i + 1]);
         }
-        ArrayNode secretPaths = out.putArray("secretPropertyPaths");
-        for (String p : new TreeSet<>(secretPropertyPaths)) {
-            secretPaths.add(p);
-        }
-        ArrayNode secretNames = out.putArray("secretPropertyNames");
-        for (String n : new TreeSet<>(secretPropertyNames)) {
-            secretNames.add(n);
-        }
+        writeSorted(out.putArray("secretPropertyPaths"), secretPropertyPaths);
+        writeSorted(out.putArray("secretPropertyNames"), secretPropertyNames);
         if (clientBinding != null) {
             out.putObject("clientBinding").put("parameter", clientBinding.parameter()).put("pathPrefix", clientBinding.pathPrefix());
         }
@@ -156,34 +141,50 @@ final class ContractFacts {
                     o.path("authenticated").asBoolean(), List.copyOf(params),
                     optionalText(o, "requestSchema"), optionalText(o, "responseSchema")));
         }
-        Set<Integer> tokenInvalid = new HashSet<>();
-        for (JsonNode n : in.path("tokenInvalidResultCodes")) {
-            tokenInvalid.add(n.asInt());
-        }
         Map<Integer, String> classes = new HashMap<>();
         Iterator<Map.Entry<String, JsonNode>> codes = in.path("resultCodeClasses").fields();
         while (codes.hasNext()) {
             Map.Entry<String, JsonNode> e = codes.next();
             classes.put(Integer.valueOf(e.getKey()), e.getValue().asText());
         }
-        JsonNode rangeNodes = in.path("resultCodeRanges");
+        JsonNode binding = in.path("clientBinding");
+        return new ContractFacts(operations, readInts(in.path("tokenInvalidResultCodes")), classes,
+                readRanges(in.path("resultCodeRanges")), readStrings(in.path("secretPropertyPaths")),
+                readStrings(in.path("secretPropertyNames")),
+                binding.isObject() ? new ClientBinding(binding.path("parameter").asText(), binding.path("pathPrefix").asText()) : null,
+                in.path("tokenHeader").asText(DEFAULT_TOKEN_HEADER), in.path("defaultServerUrl").asText());
+    }
+
+    private static Set<Integer> readInts(JsonNode array) {
+        Set<Integer> ints = new HashSet<>();
+        for (JsonNode n : array) {
+            ints.add(n.asInt());
+        }
+        return ints;
+    }
+
+    private static Set<String> readStrings(JsonNode array) {
+        Set<String> strings = new HashSet<>();
+        for (JsonNode n : array) {
+            strings.add(n.asText());
+        }
+        return strings;
+    }
+
+    private static void writeSorted(ArrayNode out, Set<String> strings) {
+        for (String s : new TreeSet<>(strings)) {
+            out.add(s);
+        }
+    }
+
+    /** Ranges as the contract's {@code x-result-code-ranges} and the prepared form both write them, {@code {from, to}} objects, as pairs. */
+    private static int[] readRanges(JsonNode rangeNodes) {
         int[] ranges = new int[2 * rangeNodes.size()];
         for (int i = 0; i < rangeNodes.size(); i++) {
             ranges[2 * i] = rangeNodes.get(i).path("from").asInt();
             ranges[2 * i + 1] = rangeNodes.get(i).path("to").asInt();
         }
-        Set<String> paths = new HashSet<>();
-        for (JsonNode n : in.path("secretPropertyPaths")) {
-            paths.add(n.asText());
-        }
-        Set<String> names = new HashSet<>();
-        for (JsonNode n : in.path("secretPropertyNames")) {
-            names.add(n.asText());
-        }
-        JsonNode binding = in.path("clientBinding");
-        return new ContractFacts(operations, tokenInvalid, classes, ranges, paths, names,
-                binding.isObject() ? new ClientBinding(binding.path("parameter").asText(), binding.path("pathPrefix").asText()) : null,
-                in.path("tokenHeader").asText(DEFAULT_TOKEN_HEADER), in.path("defaultServerUrl").asText());
+        return ranges;
     }
 
     private static Optional<String> optionalText(JsonNode node, String field) {

@@ -36,8 +36,7 @@ public final class Redactor {
 
     /** The header that carries the token (from the contract's security scheme). */
     public boolean isSecretHeader(String name) {
-        return name != null && name.equalsIgnoreCase(
-                contract.tokenHeader());
+        return name != null && name.equalsIgnoreCase(contract.tokenHeader());
     }
 
     /** Redacts every secret the contract and this client know of from {@code text}. */

@@ -34,17 +34,6 @@ public final class Transports {
     }
 
     /**
-     * The transport's client, with operations that carry a secret query parameter routed through
-     * the quiet JDK client (see {@link SecretQueryRouting}).
-     *
-     * @param proxies where requests go through; {@code null} for direct connections
-     */
-    public static Built build(Transport transport, Duration connectTimeout, io.toastcloud.compute.contract.Contract contract,
-            ProxySelector proxies) {
-        return withSecretQueryRouting(build(transport, connectTimeout, proxies), transport, connectTimeout, contract, proxies);
-    }
-
-    /**
      * {@code chosen}, made by {@link #build(Transport, Duration, ProxySelector)} for {@code transport},
      * with the operations that carry a secret query parameter routed through the quiet JDK client
      * (see {@link SecretQueryRouting}). Apart from building, so that the transport can be made
